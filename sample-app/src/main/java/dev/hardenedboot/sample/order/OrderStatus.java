@@ -1,0 +1,7 @@
+package dev.hardenedboot.sample.order;
+
+public enum OrderStatus {
+
+	PLACED, SHIPPED, CANCELLED
+
+}

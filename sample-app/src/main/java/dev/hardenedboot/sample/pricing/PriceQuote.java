@@ -1,0 +1,7 @@
+package dev.hardenedboot.sample.pricing;
+
+import java.math.BigDecimal;
+
+public record PriceQuote(String sku, BigDecimal unitPrice, String currency) {
+
+}
