@@ -1,0 +1,148 @@
+package dev.hardenedboot.core.deadline;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.sql.SQLTimeoutException;
+import java.util.concurrent.TimeoutException;
+
+import dev.hardenedboot.core.context.Deadline;
+import dev.hardenedboot.core.context.DeadlineExceededException;
+import dev.hardenedboot.core.context.RequestContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.lang.Nullable;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Starts each request's {@link Deadline} and ends the request in 504 {@code REQUEST_TIMEOUT}
+ * when the response is not committed yet and either a call bounded by the deadline timed out
+ * (or code called {@link Deadline#throwIfExpired()}), or the handler returned after the
+ * deadline. A malformed {@code X-Request-Timeout} is answered with 400
+ * {@code INVALID_REQUEST_TIMEOUT} before the application sees the request.
+ *
+ * <p>The filter never interrupts or otherwise preempts the request thread: see
+ * {@link Deadline}.
+ */
+class DeadlineFilter extends OncePerRequestFilter {
+
+	static final String EXPLICIT_BUDGET_ATTRIBUTE = DeadlineFilter.class.getName() + ".explicit";
+
+	static final String LATE_RESPONSE_ATTRIBUTE = DeadlineFilter.class.getName() + ".late";
+
+	private static final Log logger = LogFactory.getLog(DeadlineFilter.class);
+
+	private final DeadlinePolicy policy;
+
+	private final ProblemResponses problems;
+
+	private final RequestTimeoutRecorder recorder;
+
+	DeadlineFilter(DeadlinePolicy policy, ProblemResponses problems, RequestTimeoutRecorder recorder) {
+		this.policy = policy;
+		this.problems = problems;
+		this.recorder = recorder;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		RequestContext context = (RequestContext) request.getAttribute(RequestContext.ATTRIBUTE);
+		if (context == null) {
+			// The request id filter was replaced by one that does not bind a context.
+			chain.doFilter(request, response);
+			return;
+		}
+		if (!isAsyncDispatch(request)) {
+			DeadlinePolicy.Budget budget;
+			try {
+				budget = this.policy.budgetFor(request);
+			}
+			catch (IllegalArgumentException ex) {
+				this.problems.write(request, response, HttpStatus.BAD_REQUEST, "INVALID_REQUEST_TIMEOUT",
+						"Invalid request timeout", ex.getMessage());
+				return;
+			}
+			if (budget == null) {
+				chain.doFilter(request, response);
+				return;
+			}
+			context = context.withDeadline(Deadline.after(budget.duration()));
+			request.setAttribute(RequestContext.ATTRIBUTE, context);
+			request.setAttribute(EXPLICIT_BUDGET_ATTRIBUTE, budget.explicit());
+		}
+		try (RequestContext.Scope scope = context.makeCurrent()) {
+			chain.doFilter(request, response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			String cause = Boolean.TRUE.equals(request.getAttribute(LATE_RESPONSE_ATTRIBUTE)) ? "late-response" : "call";
+			if (!(isCausedByDeadline(ex, currentDeadline(request)) && timedOut(request, response, cause, ex))) {
+				throw ex;
+			}
+			return;
+		}
+		Deadline deadline = currentDeadline(request);
+		if (!request.isAsyncStarted() && deadline != null && deadline.isExpired()) {
+			timedOut(request, response, "late-response", null);
+		}
+	}
+
+	/**
+	 * The deadline as the request ends: the handler interceptor lifts it for streaming
+	 * responses, so it is read again rather than remembered.
+	 */
+	@Nullable
+	private static Deadline currentDeadline(HttpServletRequest request) {
+		RequestContext context = (RequestContext) request.getAttribute(RequestContext.ATTRIBUTE);
+		return (context != null) ? context.deadline().orElse(null) : null;
+	}
+
+	private boolean timedOut(HttpServletRequest request, HttpServletResponse response, String cause,
+			@Nullable Throwable ex) throws IOException {
+		RequestContext context = (RequestContext) request.getAttribute(RequestContext.ATTRIBUTE);
+		Deadline deadline = context.deadline().orElseThrow();
+		String detail = "The request did not complete within its deadline of " + deadline.budget().toMillis() + " ms.";
+		if (!this.problems.write(request, response, HttpStatus.GATEWAY_TIMEOUT, "REQUEST_TIMEOUT", "Request timed out",
+				detail)) {
+			return false;
+		}
+		this.recorder.record(context.route().orElse("UNKNOWN"), cause);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Answered 504 after " + deadline.elapsed().toMillis() + " ms (" + cause + ")", ex);
+		}
+		return true;
+	}
+
+	/**
+	 * A {@link DeadlineExceededException} anywhere in the chain, or a timeout of a blocking
+	 * call after the deadline passed (a socket, statement or future timeout that the
+	 * deadline's bound caused).
+	 */
+	static boolean isCausedByDeadline(Throwable ex, @Nullable Deadline deadline) {
+		boolean expired = deadline != null && deadline.isExpired();
+		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof DeadlineExceededException) {
+				return true;
+			}
+			if (expired && (candidate instanceof InterruptedIOException || candidate instanceof TimeoutException
+					|| candidate instanceof SQLTimeoutException)) {
+				return true;
+			}
+			if (candidate.getCause() == candidate) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+}
