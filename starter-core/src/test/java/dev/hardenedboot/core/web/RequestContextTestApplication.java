@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -39,12 +40,28 @@ public class RequestContextTestApplication {
 
 		private final CurrentRequestContext current;
 
+		private final RestClient restClient;
+
 		private final ScheduledExecutorService streamer = Executors.newSingleThreadScheduledExecutor();
 
 		final AtomicInteger invocations = new AtomicInteger();
 
-		Endpoints(CurrentRequestContext current) {
+		Endpoints(CurrentRequestContext current, RestClient.Builder restClient) {
 			this.current = current;
+			this.restClient = restClient.build();
+		}
+
+		/**
+		 * Calls a downstream on 127.0.0.1 after an optional delay of its own.
+		 */
+		@GetMapping("/proxy")
+		String proxy(@RequestParam int port, @RequestParam long downstreamMillis,
+				@RequestParam(defaultValue = "0") long delayMillis) throws InterruptedException {
+			Thread.sleep(delayMillis);
+			return this.restClient.get()
+				.uri("http://127.0.0.1:" + port + "/work?millis=" + downstreamMillis)
+				.retrieve()
+				.body(String.class);
 		}
 
 		@GetMapping("/context/{id}")
