@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +14,18 @@ import dev.hardenedboot.core.context.CurrentRequestContext;
 import dev.hardenedboot.core.context.Deadline;
 import dev.hardenedboot.core.context.RequestContext;
 import dev.hardenedboot.core.requestid.RequestIdFilter;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,8 +39,38 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(RequestContextTestApplication.Endpoints.class)
+@EnableAsync
+@Import({ RequestContextTestApplication.Endpoints.class, RequestContextTestApplication.AsyncWork.class })
 public class RequestContextTestApplication {
+
+	/**
+	 * Fire-and-forget work on Boot's {@code applicationTaskExecutor}.
+	 */
+	public static class AsyncWork {
+
+		private static final Logger logger = LoggerFactory.getLogger(AsyncWork.class);
+
+		private final ObservationRegistry observations;
+
+		AsyncWork(ObservationRegistry observations) {
+			this.observations = observations;
+		}
+
+		@Async
+		public CompletableFuture<Map<String, Object>> report(Observation requestObservation) {
+			logger.info("async work for the request");
+			Map<String, Object> seen = new LinkedHashMap<>();
+			seen.put("thread", Thread.currentThread().getName());
+			seen.put("mdc", MDC.get(RequestIdFilter.MDC_KEY));
+			seen.put("requestId", RequestContext.current().map(RequestContext::requestId).orElse(null));
+			seen.put("hasDeadline", Deadline.current().isPresent());
+			Observation current = this.observations.getCurrentObservation();
+			seen.put("sameObservation", requestObservation != null && current == requestObservation);
+			return CompletableFuture.completedFuture(seen);
+		}
+
+	}
+
 
 	@RestController
 	public static class Endpoints {
@@ -46,9 +83,24 @@ public class RequestContextTestApplication {
 
 		final AtomicInteger invocations = new AtomicInteger();
 
-		Endpoints(CurrentRequestContext current, RestClient.Builder restClient) {
+		private final AsyncWork asyncWork;
+
+		private final ObservationRegistry observations;
+
+		Endpoints(CurrentRequestContext current, RestClient.Builder restClient, AsyncWork asyncWork,
+				ObservationRegistry observations) {
 			this.current = current;
 			this.restClient = restClient.build();
+			this.asyncWork = asyncWork;
+			this.observations = observations;
+		}
+
+		@GetMapping("/async")
+		Map<String, Object> async() {
+			Map<String, Object> seen = new LinkedHashMap<>(
+					this.asyncWork.report(this.observations.getCurrentObservation()).join());
+			seen.put("requestThread", Thread.currentThread().getName());
+			return seen;
 		}
 
 		/**
