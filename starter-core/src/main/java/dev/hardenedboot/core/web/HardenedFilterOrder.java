@@ -12,7 +12,8 @@ import org.springframework.core.Ordered;
  * <li>{@link #OBSERVATION}: Boot's {@code ServerHttpObservationFilter} (metrics, spans,
  * trace ids), so what the filters below reject is measured and traced;</li>
  * <li>{@link #DEADLINE}: the request's budget starts, a bad {@code X-Request-Timeout} is a
- * 400, an expired deadline a 504;</li>
+ * 400, an expired deadline a 504; then {@link #REQUEST_EXECUTOR}, whose forks end with the
+ * request;</li>
  * <li>{@link #SECURITY_HEADERS}: set before anything below can commit the response;</li>
  * <li>{@link #LOAD_SHEDDING}: rejects with 503 when over the concurrency limit;</li>
  * <li>everything else, including Spring Security ({@code -100}) and the application.</li>
@@ -28,6 +29,12 @@ public final class HardenedFilterOrder {
 
 	/** The deadline filter. */
 	public static final int DEADLINE = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	/**
+	 * The request executor's fork scope: inside the deadline, so forks are cancelled before
+	 * the deadline filter answers 504.
+	 */
+	public static final int REQUEST_EXECUTOR = Ordered.HIGHEST_PRECEDENCE + 11;
 
 	/** The security headers filter. */
 	public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 20;

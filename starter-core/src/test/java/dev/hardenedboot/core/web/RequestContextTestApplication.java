@@ -2,14 +2,19 @@ package dev.hardenedboot.core.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
+import dev.hardenedboot.core.concurrency.Fork;
+import dev.hardenedboot.core.concurrency.RequestExecutor;
 import dev.hardenedboot.core.context.CurrentRequestContext;
 import dev.hardenedboot.core.context.Deadline;
 import dev.hardenedboot.core.context.RequestContext;
@@ -40,7 +45,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableAsync
-@Import({ RequestContextTestApplication.Endpoints.class, RequestContextTestApplication.AsyncWork.class })
+@Import({ RequestContextTestApplication.Endpoints.class, RequestContextTestApplication.AsyncWork.class,
+		ForkLedger.class })
 public class RequestContextTestApplication {
 
 	/**
@@ -85,14 +91,52 @@ public class RequestContextTestApplication {
 
 		private final AsyncWork asyncWork;
 
+		private final RequestExecutor requestExecutor;
+
+		private final ForkLedger ledger;
+
 		private final ObservationRegistry observations;
 
 		Endpoints(CurrentRequestContext current, RestClient.Builder restClient, AsyncWork asyncWork,
-				ObservationRegistry observations) {
+				ObservationRegistry observations, RequestExecutor requestExecutor, ForkLedger ledger) {
 			this.current = current;
+			this.requestExecutor = requestExecutor;
+			this.ledger = ledger;
 			this.restClient = restClient.build();
 			this.asyncWork = asyncWork;
 			this.observations = observations;
+		}
+
+		/**
+		 * Forks {@code tasks} sleepers and joins them; with a short deadline, the join ends
+		 * the request in 504 and the sleepers are cancelled.
+		 */
+		@GetMapping("/fanout")
+		String fanout(@RequestParam int tasks, @RequestParam long sleepMillis, @RequestParam(defaultValue = "true") boolean join) {
+			String requestId = this.current.requestId().orElseThrow();
+			List<Fork<String>> forks = new ArrayList<>();
+			for (int i = 0; i < tasks; i++) {
+				forks.add(this.requestExecutor.fork(() -> this.ledger.sleep(requestId, sleepMillis)));
+			}
+			if (!join) {
+				return "forked";
+			}
+			return forks.stream().map(Fork::join).collect(Collectors.joining(","));
+		}
+
+		/**
+		 * What a fork sees of its request.
+		 */
+		@GetMapping("/fork-context")
+		Map<String, Object> forkContext() {
+			return this.requestExecutor.fork(() -> {
+				Map<String, Object> seen = new LinkedHashMap<>();
+				seen.put("thread", Thread.currentThread().getName());
+				seen.put("requestId", RequestContext.current().map(RequestContext::requestId).orElse(null));
+				seen.put("mdc", MDC.get(RequestIdFilter.MDC_KEY));
+				seen.put("remainingMillis", Deadline.current().map(Deadline::remainingMillis).orElse(-1L));
+				return seen;
+			}).join();
 		}
 
 		@GetMapping("/async")
