@@ -22,6 +22,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -53,12 +54,19 @@ public class DeadlineAutoConfiguration {
 
 	@Bean
 	WebMvcConfigurer deadlineWebMvcConfigurer() {
-		DeadlineHandlerInterceptor interceptor = new DeadlineHandlerInterceptor();
+		DeadlineHandlerInterceptor handlerInterceptor = new DeadlineHandlerInterceptor();
+		DeadlineAsyncInterceptor asyncInterceptor = new DeadlineAsyncInterceptor();
 		return new WebMvcConfigurer() {
 
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(interceptor);
+				registry.addInterceptor(handlerInterceptor);
+			}
+
+			@Override
+			public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+				configurer.registerCallableInterceptors(asyncInterceptor);
+				configurer.registerDeferredResultInterceptors(asyncInterceptor);
 			}
 
 		};

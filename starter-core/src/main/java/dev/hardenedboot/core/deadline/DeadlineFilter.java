@@ -1,12 +1,9 @@
 package dev.hardenedboot.core.deadline;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.sql.SQLTimeoutException;
-import java.util.concurrent.TimeoutException;
 
 import dev.hardenedboot.core.context.Deadline;
-import dev.hardenedboot.core.context.DeadlineExceededException;
+import dev.hardenedboot.core.context.DeadlineTimeouts;
 import dev.hardenedboot.core.context.RequestContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -81,7 +78,7 @@ class DeadlineFilter extends OncePerRequestFilter {
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			String cause = Boolean.TRUE.equals(request.getAttribute(LATE_RESPONSE_ATTRIBUTE)) ? "late-response" : "call";
-			if (!(isCausedByDeadline(ex, currentDeadline(request)) && timedOut(request, response, cause, ex))) {
+			if (!(DeadlineTimeouts.isCausedByDeadline(ex, currentDeadline(request)) && timedOut(request, response, cause, ex))) {
 				throw ex;
 			}
 			return;
@@ -116,28 +113,6 @@ class DeadlineFilter extends OncePerRequestFilter {
 			logger.debug("Answered 504 after " + deadline.elapsed().toMillis() + " ms (" + cause + ")", ex);
 		}
 		return true;
-	}
-
-	/**
-	 * A {@link DeadlineExceededException} anywhere in the chain, or a timeout of a blocking
-	 * call after the deadline passed (a socket, statement or future timeout that the
-	 * deadline's bound caused).
-	 */
-	static boolean isCausedByDeadline(Throwable ex, @Nullable Deadline deadline) {
-		boolean expired = deadline != null && deadline.isExpired();
-		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
-			if (candidate instanceof DeadlineExceededException) {
-				return true;
-			}
-			if (expired && (candidate instanceof InterruptedIOException || candidate instanceof TimeoutException
-					|| candidate instanceof SQLTimeoutException)) {
-				return true;
-			}
-			if (candidate.getCause() == candidate) {
-				break;
-			}
-		}
-		return false;
 	}
 
 	@Override

@@ -16,6 +16,10 @@ public class ForkLedger {
 
 	private final Map<String, Long> lastEndNanosByRequest = new ConcurrentHashMap<>();
 
+	private final Map<String, Boolean> interruptedByRequest = new ConcurrentHashMap<>();
+
+	private final Map<String, Boolean> deadlineSeenByRequest = new ConcurrentHashMap<>();
+
 	String sleep(String requestId, long millis) throws InterruptedException {
 		this.alive.incrementAndGet();
 		this.started.incrementAndGet();
@@ -23,10 +27,26 @@ public class ForkLedger {
 			Thread.sleep(millis);
 			return "slept";
 		}
+		catch (InterruptedException ex) {
+			this.interruptedByRequest.put(requestId, true);
+			throw ex;
+		}
 		finally {
 			this.lastEndNanosByRequest.merge(requestId, System.nanoTime(), Math::max);
 			this.alive.decrementAndGet();
 		}
+	}
+
+	void recordDeadlineSeen(String requestId, boolean seen) {
+		this.deadlineSeenByRequest.put(requestId, seen);
+	}
+
+	public Boolean interrupted(String requestId) {
+		return this.interruptedByRequest.get(requestId);
+	}
+
+	public Boolean deadlineSeen(String requestId) {
+		return this.deadlineSeenByRequest.get(requestId);
 	}
 
 	public int alive() {

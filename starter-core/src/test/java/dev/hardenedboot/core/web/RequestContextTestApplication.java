@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -137,6 +139,34 @@ public class RequestContextTestApplication {
 				seen.put("remainingMillis", Deadline.current().map(Deadline::remainingMillis).orElse(-1L));
 				return seen;
 			}).join();
+		}
+
+		@GetMapping("/async-callable")
+		Callable<String> asyncCallable(@RequestParam long millis) {
+			String requestId = this.current.requestId().orElseThrow();
+			return () -> {
+				this.ledger.recordDeadlineSeen(requestId, Deadline.current().isPresent());
+				return this.ledger.sleep(requestId, millis);
+			};
+		}
+
+		@GetMapping("/async-deferred")
+		DeferredResult<String> asyncDeferred() {
+			// Never completed by the application: only a timeout ends it.
+			return new DeferredResult<>();
+		}
+
+		@GetMapping("/async-future")
+		CompletableFuture<String> asyncFuture(@RequestParam long millis) {
+			String requestId = this.current.requestId().orElseThrow();
+			return CompletableFuture.supplyAsync(() -> {
+				try {
+					return this.ledger.sleep(requestId, millis);
+				}
+				catch (InterruptedException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}, this.requestExecutor);
 		}
 
 		@GetMapping("/async")
