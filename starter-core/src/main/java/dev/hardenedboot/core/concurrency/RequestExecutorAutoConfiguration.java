@@ -19,7 +19,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.web.filter.OncePerRequestFilter;
+import jakarta.servlet.http.HttpFilter;
 
 /**
  * The request-scoped {@link RequestExecutor} and the filter that ends its forks with their
@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @AutoConfiguration(after = DeadlineAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(OncePerRequestFilter.class)
+@ConditionalOnClass(HttpFilter.class)
 @ConditionalOnProperty(prefix = "hardened.request", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RequestExecutorProperties.class)
 public class RequestExecutorAutoConfiguration {

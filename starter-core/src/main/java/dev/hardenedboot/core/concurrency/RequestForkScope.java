@@ -19,7 +19,9 @@ final class RequestForkScope {
 
 	private static final ThreadLocal<RequestForkScope> current = new ThreadLocal<>();
 
-	private final Set<ForkTask<?>> live = ConcurrentHashMap.newKeySet();
+	/** Created on the first fork: most requests fork nothing and should pay nothing. */
+	@Nullable
+	private volatile Set<ForkTask<?>> live;
 
 	private volatile boolean closed;
 
@@ -56,17 +58,35 @@ final class RequestForkScope {
 	 * @return whether the fork may run
 	 */
 	boolean register(ForkTask<?> fork) {
-		this.live.add(fork);
+		Set<ForkTask<?>> forks = liveForks();
+		forks.add(fork);
 		if (this.closed) {
 			// Closed meanwhile: close() may have missed this fork, so cancel it here.
-			this.live.remove(fork);
+			forks.remove(fork);
 			return false;
 		}
 		return true;
 	}
 
 	void unregister(ForkTask<?> fork) {
-		this.live.remove(fork);
+		Set<ForkTask<?>> forks = this.live;
+		if (forks != null) {
+			forks.remove(fork);
+		}
+	}
+
+	private Set<ForkTask<?>> liveForks() {
+		Set<ForkTask<?>> forks = this.live;
+		if (forks == null) {
+			synchronized (this) {
+				forks = this.live;
+				if (forks == null) {
+					forks = ConcurrentHashMap.newKeySet();
+					this.live = forks;
+				}
+			}
+		}
+		return forks;
 	}
 
 	/**
@@ -86,14 +106,13 @@ final class RequestForkScope {
 				this.deadlineTimer.cancel(false);
 			}
 		}
-		for (ForkTask<?> fork : this.live) {
-			fork.cancel(true);
+		Set<ForkTask<?>> forks = this.live;
+		if (forks != null) {
+			for (ForkTask<?> fork : forks) {
+				fork.cancel(true);
+			}
+			forks.clear();
 		}
-		this.live.clear();
-	}
-
-	int liveCount() {
-		return this.live.size();
 	}
 
 }

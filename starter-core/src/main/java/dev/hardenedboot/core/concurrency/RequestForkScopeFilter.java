@@ -6,22 +6,22 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Opens a request's fork scope and closes it when the request ends: after the filter chain
  * returns, or, for async requests, when the container reports the async cycle complete,
  * timed out or failed (which includes a client found gone by a failed write).
  */
-class RequestForkScopeFilter extends OncePerRequestFilter {
+class RequestForkScopeFilter extends HttpFilter {
 
 	private static final String SCOPE_ATTRIBUTE = RequestForkScope.class.getName();
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		RequestForkScope scope = (RequestForkScope) request.getAttribute(SCOPE_ATTRIBUTE);
 		if (scope == null) {
@@ -43,10 +43,6 @@ class RequestForkScopeFilter extends OncePerRequestFilter {
 		}
 	}
 
-	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return false;
-	}
 
 	private record ClosingListener(RequestForkScope scope) implements AsyncListener {
 

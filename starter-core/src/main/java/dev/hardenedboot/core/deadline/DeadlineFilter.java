@@ -5,8 +5,10 @@ import java.io.IOException;
 import dev.hardenedboot.core.context.Deadline;
 import dev.hardenedboot.core.context.DeadlineTimeouts;
 import dev.hardenedboot.core.context.RequestContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -14,7 +16,6 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.lang.Nullable;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Starts each request's {@link Deadline} and ends the request in 504 {@code REQUEST_TIMEOUT}
@@ -26,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>The filter never interrupts or otherwise preempts the request thread: see
  * {@link Deadline}.
  */
-class DeadlineFilter extends OncePerRequestFilter {
+class DeadlineFilter extends HttpFilter {
 
 	static final String EXPLICIT_BUDGET_ATTRIBUTE = DeadlineFilter.class.getName() + ".explicit";
 
@@ -47,7 +48,7 @@ class DeadlineFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		RequestContext context = (RequestContext) request.getAttribute(RequestContext.ATTRIBUTE);
 		if (context == null) {
@@ -55,7 +56,7 @@ class DeadlineFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (!isAsyncDispatch(request)) {
+		if (request.getDispatcherType() != DispatcherType.ASYNC) {
 			DeadlinePolicy.Budget budget;
 			try {
 				budget = this.policy.budgetFor(request);
@@ -113,11 +114,6 @@ class DeadlineFilter extends OncePerRequestFilter {
 			logger.debug("Answered 504 after " + deadline.elapsed().toMillis() + " ms (" + cause + ")", ex);
 		}
 		return true;
-	}
-
-	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return false;
 	}
 
 }

@@ -24,14 +24,17 @@ final class DeadlinePolicy {
 
 	private final Duration timeout;
 
+	private final Budget defaultBudget;
+
 	private final Duration maxTimeout;
 
 	private final List<RouteBudget> routes;
 
-	private final List<PathPattern> exemptPaths;
+	private final List<PathMatch> exemptPaths;
 
 	DeadlinePolicy(RequestProperties properties) {
 		this.timeout = properties.getTimeout();
+		this.defaultBudget = new Budget(this.timeout, false);
 		this.maxTimeout = properties.getMaxTimeout();
 		List<RequestProperties.Route> routes = properties.getRoutes();
 		this.routes = IntStream.range(0, routes.size())
@@ -39,7 +42,7 @@ final class DeadlinePolicy {
 			.toList();
 		List<String> exempt = properties.getExemptPaths();
 		this.exemptPaths = IntStream.range(0, exempt.size())
-			.mapToObj((i) -> parse(exempt.get(i), "hardened.request.exempt-paths[" + i + "]"))
+			.mapToObj((i) -> PathMatch.of(exempt.get(i), "hardened.request.exempt-paths[" + i + "]"))
 			.toList();
 	}
 
@@ -49,10 +52,19 @@ final class DeadlinePolicy {
 	 */
 	@Nullable
 	Budget budgetFor(HttpServletRequest request) {
-		PathContainer path = PathContainer.parsePath(pathWithinApplication(request));
-		for (PathPattern exempt : this.exemptPaths) {
-			if (exempt.matches(path)) {
-				return null;
+		String pathWithinApplication = pathWithinApplication(request);
+		PathContainer path = null;
+		for (PathMatch exempt : this.exemptPaths) {
+			if (exempt.prefix() != null) {
+				if (exempt.matchesPrefix(pathWithinApplication)) {
+					return null;
+				}
+			}
+			else {
+				path = (path != null) ? path : PathContainer.parsePath(pathWithinApplication);
+				if (exempt.pattern().matches(path)) {
+					return null;
+				}
 			}
 		}
 		String header = request.getHeader(RequestTimeoutHeader.NAME);
@@ -60,12 +72,15 @@ final class DeadlinePolicy {
 			Duration asked = RequestTimeoutHeader.parse(header);
 			return new Budget((asked.compareTo(this.maxTimeout) > 0) ? this.maxTimeout : asked, true);
 		}
-		for (RouteBudget route : this.routes) {
-			if (route.matches(request.getMethod(), path)) {
-				return new Budget(route.timeout(), true);
+		if (!this.routes.isEmpty()) {
+			path = (path != null) ? path : PathContainer.parsePath(pathWithinApplication);
+			for (RouteBudget route : this.routes) {
+				if (route.matches(request.getMethod(), path)) {
+					return new Budget(route.timeout(), true);
+				}
 			}
 		}
-		return new Budget(this.timeout, false);
+		return this.defaultBudget;
 	}
 
 	private static String pathWithinApplication(HttpServletRequest request) {
@@ -93,6 +108,32 @@ final class DeadlinePolicy {
 	 * bound streaming responses
 	 */
 	record Budget(Duration duration, boolean explicit) {
+	}
+
+	/**
+	 * An exempt path. The common shape, a literal prefix with {@code /**}
+	 * ({@code /actuator/**}), is matched on the raw path without parsing it, because it is
+	 * checked on every request; any other pattern goes through {@link PathPattern}.
+	 */
+	private record PathMatch(@Nullable String prefix, PathPattern pattern) {
+
+		static PathMatch of(String pattern, String property) {
+			PathPattern parsed = parse(pattern, property);
+			String prefix = null;
+			if (pattern.endsWith("/**")) {
+				String head = pattern.substring(0, pattern.length() - 3);
+				if (head.startsWith("/") && head.chars().noneMatch((c) -> c == '*' || c == '{' || c == '?')) {
+					prefix = head;
+				}
+			}
+			return new PathMatch(prefix, parsed);
+		}
+
+		boolean matchesPrefix(String path) {
+			return path.startsWith(this.prefix)
+					&& (path.length() == this.prefix.length() || path.charAt(this.prefix.length()) == '/');
+		}
+
 	}
 
 	private record RouteBudget(PathPattern pattern, Set<String> methods, Duration timeout) {

@@ -14,7 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.web.servlet.ConditionalOnMissingFilterBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.web.filter.OncePerRequestFilter;
+import jakarta.servlet.http.HttpFilter;
 
 /**
  * Request ids for servlet applications: {@link RequestIdFilter} first in the filter chain,
@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(OncePerRequestFilter.class)
+@ConditionalOnClass(HttpFilter.class)
 @ConditionalOnProperty(prefix = "hardened.request", name = "enabled", matchIfMissing = true)
 public class RequestIdAutoConfiguration {
 

@@ -5,19 +5,23 @@ import java.io.IOException;
 import dev.hardenedboot.core.context.RequestContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id: the caller's {@value #HEADER} when it is safe to log and
  * forward, otherwise a new one. The id is echoed on the response, bound to the thread as
  * the {@link RequestContext}, and put in the MDC as {@value #MDC_KEY} for the duration of
  * each dispatch (request, async and error), then removed.
+ *
+ * <p>A plain {@link HttpFilter} rather than a {@code OncePerRequestFilter}: it is registered
+ * for exactly the dispatches it handles, and each dispatch reuses the first one's context, so
+ * the per-request bookkeeping of "already filtered" attributes would be pure overhead.
  */
-public class RequestIdFilter extends OncePerRequestFilter {
+public class RequestIdFilter extends HttpFilter {
 
 	/** The request and response header. */
 	public static final String HEADER = "X-Request-ID";
@@ -34,7 +38,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		RequestContext context = (RequestContext) request.getAttribute(RequestContext.ATTRIBUTE);
 		if (context == null) {
@@ -78,16 +82,6 @@ public class RequestIdFilter extends OncePerRequestFilter {
 			}
 		}
 		return true;
-	}
-
-	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return false;
-	}
-
-	@Override
-	protected boolean shouldNotFilterErrorDispatch() {
-		return false;
 	}
 
 }

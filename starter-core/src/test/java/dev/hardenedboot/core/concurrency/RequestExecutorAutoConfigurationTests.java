@@ -11,7 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.env.MockEnvironment;
-import org.springframework.web.filter.OncePerRequestFilter;
+import jakarta.servlet.http.HttpFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +47,8 @@ class RequestExecutorAutoConfigurationTests {
 	}
 
 	@Test
-	void absentWithoutSpringWeb() {
-		this.runner.withClassLoader(new FilteredClassLoader(OncePerRequestFilter.class))
+	void absentWithoutTheServletApi() {
+		this.runner.withClassLoader(new FilteredClassLoader(HttpFilter.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(RequestExecutor.class));
 	}
 

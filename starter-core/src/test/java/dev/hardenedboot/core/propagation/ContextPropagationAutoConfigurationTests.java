@@ -12,12 +12,15 @@ import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +41,22 @@ class ContextPropagationAutoConfigurationTests {
 			assertThat(requestIdSeenBy(context.getBean("applicationTaskExecutor", ThreadPoolTaskExecutor.class)))
 				.isEqualTo("req-1");
 		});
+	}
+
+	@Test
+	void appliedToBootsTaskScheduler() {
+		this.runner.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
+			.withUserConfiguration(SchedulingOn.class)
+			.run((context) -> {
+				ThreadPoolTaskScheduler scheduler = context.getBean(ThreadPoolTaskScheduler.class);
+				MDC.put("request_id", "req-2");
+				CompletableFuture<String> seen = new CompletableFuture<>();
+				try (RequestContext.Scope scope = RequestContext.of("req-2").makeCurrent()) {
+					scheduler.schedule(() -> seen.complete(MDC.get("request_id")), java.time.Instant.now());
+				}
+				MDC.clear();
+				assertThat(seen.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("req-2");
+			});
 	}
 
 	@Test
@@ -97,6 +116,12 @@ class ContextPropagationAutoConfigurationTests {
 				runnable.run();
 			};
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class SchedulingOn {
 
 	}
 

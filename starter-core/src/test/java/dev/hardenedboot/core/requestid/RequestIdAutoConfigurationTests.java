@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.OncePerRequestFilter;
+import jakarta.servlet.http.HttpFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +54,8 @@ class RequestIdAutoConfigurationTests {
 	}
 
 	@Test
-	void absentWithoutSpringWeb() {
-		this.runner.withClassLoader(new FilteredClassLoader(OncePerRequestFilter.class))
+	void absentWithoutTheServletApi() {
+		this.runner.withClassLoader(new FilteredClassLoader(HttpFilter.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(RequestIdGenerator.class));
 	}
 

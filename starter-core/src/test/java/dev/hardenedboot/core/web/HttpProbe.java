@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 
 /**
  * Real HTTP against the test server: {@link HttpClient} for well-formed requests, a raw
@@ -18,7 +19,18 @@ import java.time.Duration;
  */
 public final class HttpProbe {
 
-	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	/**
+	 * One client for every test, with a fixed pool: the JDK's default cached pool grows and
+	 * idles out on its own schedule, which would blur the thread counts the leak test takes.
+	 */
+	private static final HttpClient client = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.executor(Executors.newFixedThreadPool(4, (task) -> {
+			Thread thread = new Thread(task, "http-probe");
+			thread.setDaemon(true);
+			return thread;
+		}))
+		.build();
 
 	private final int port;
 
