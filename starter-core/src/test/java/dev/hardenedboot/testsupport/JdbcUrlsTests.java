@@ -28,7 +28,8 @@ class JdbcUrlsTests {
 		assertThat(JdbcUrls.queryParameter(url, "user")).isEqualTo("te st");
 		assertThat(JdbcUrls.queryParameter(url, "password")).isEqualTo("p&ss=");
 		assertThat(JdbcUrls.queryParameter(url, "ssl")).isNull();
-		assertThat(JdbcUrls.withCredentials("jdbc:mariadb://h/test", "root", "")).isEqualTo("jdbc:mariadb://h/test?user=root");
+		assertThat(JdbcUrls.withCredentials("jdbc:mariadb://h/test", "root", ""))
+			.isEqualTo("jdbc:mariadb://h/test?user=root");
 	}
 
 	@Test

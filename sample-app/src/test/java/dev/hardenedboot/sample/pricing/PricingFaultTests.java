@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PricingFaultTests extends SampleAppIntegrationTests {
 
-	private static final String ORDER = "{\"customer\":\"barbara@example.com\",\"lines\":[{\"sku\":\"LAMP-007\",\"quantity\":1}]}";
+	private static final String ORDER = "{\"customer\":\"barbara@example.com\","
+			+ "\"lines\":[{\"sku\":\"LAMP-007\",\"quantity\":1}]}";
 
 	@Autowired
 	private PricingFaults faults;

@@ -72,17 +72,20 @@ class DeadlineFilter extends HttpFilter {
 			}
 			context = context.withDeadline(Deadline.after(budget.duration()));
 			request.setAttribute(RequestContext.ATTRIBUTE, context);
-			request.setAttribute(EXPLICIT_BUDGET_ATTRIBUTE, budget.explicit());
+			if (budget.explicit()) {
+				request.setAttribute(EXPLICIT_BUDGET_ATTRIBUTE, Boolean.TRUE);
+			}
 		}
 		try (RequestContext.Scope scope = context.makeCurrent()) {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			String cause = Boolean.TRUE.equals(request.getAttribute(LATE_RESPONSE_ATTRIBUTE)) ? "late-response" : "call";
-			if (!(DeadlineTimeouts.isCausedByDeadline(ex, currentDeadline(request)) && timedOut(request, response, cause, ex))) {
-				throw ex;
+			boolean late = Boolean.TRUE.equals(request.getAttribute(LATE_RESPONSE_ATTRIBUTE));
+			if (DeadlineTimeouts.isCausedByDeadline(ex, currentDeadline(request))
+					&& timedOut(request, response, late ? "late-response" : "call", ex)) {
+				return;
 			}
-			return;
+			throw ex;
 		}
 		Deadline deadline = currentDeadline(request);
 		if (!request.isAsyncStarted() && deadline != null && deadline.isExpired()) {

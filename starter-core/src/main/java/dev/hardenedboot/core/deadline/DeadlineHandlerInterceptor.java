@@ -63,7 +63,7 @@ class DeadlineHandlerInterceptor implements HandlerInterceptor {
 		}
 		if (updated != context) {
 			request.setAttribute(RequestContext.ATTRIBUTE, updated);
-			// No scope to close: the deadline filter's scope restores the thread when it ends.
+			// No scope to close: the enclosing filters' scopes restore the thread when the request ends.
 			RequestContext.bind(updated);
 		}
 		return true;

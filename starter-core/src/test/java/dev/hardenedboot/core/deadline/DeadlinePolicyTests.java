@@ -17,7 +17,8 @@ class DeadlinePolicyTests {
 
 	@Test
 	void defaultBudgetIsThirtySeconds() {
-		assertThat(budget("GET", "/orders/1", null)).isEqualTo(new DeadlinePolicy.Budget(Duration.ofSeconds(30), false));
+		assertThat(budget("GET", "/orders/1", null))
+			.isEqualTo(new DeadlinePolicy.Budget(Duration.ofSeconds(30), false));
 	}
 
 	@Test
@@ -37,7 +38,8 @@ class DeadlinePolicyTests {
 	void firstMatchingRouteWinsAndMethodsNarrowIt() {
 		this.properties.setRoutes(List.of(route("/reports/**", Duration.ofMinutes(2), "post"),
 				route("/reports/**", Duration.ofSeconds(5)), route("/orders/{id}", Duration.ofSeconds(2))));
-		assertThat(budget("POST", "/reports/monthly", null)).isEqualTo(new DeadlinePolicy.Budget(Duration.ofMinutes(2), true));
+		assertThat(budget("POST", "/reports/monthly", null))
+			.isEqualTo(new DeadlinePolicy.Budget(Duration.ofMinutes(2), true));
 		assertThat(budget("GET", "/reports/monthly", null).duration()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(budget("GET", "/orders/7", null).duration()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(budget("GET", "/orders/7/lines", null).duration()).isEqualTo(Duration.ofSeconds(30));

@@ -46,7 +46,8 @@ class OutboundHttpAutoConfigurationTests {
 				.hasSingleBean(RequestContextForwardingInterceptor.class);
 			RestTemplateBuilder restTemplate = context.getBean(RestTemplateBuilder.class);
 			assertThat(restTemplate.buildRequestFactory()).isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
-			assertThat(restTemplate.build().getInterceptors()).hasAtLeastOneElementOfType(RequestContextForwardingInterceptor.class);
+			assertThat(restTemplate.build().getInterceptors())
+				.hasAtLeastOneElementOfType(RequestContextForwardingInterceptor.class);
 		});
 	}
 

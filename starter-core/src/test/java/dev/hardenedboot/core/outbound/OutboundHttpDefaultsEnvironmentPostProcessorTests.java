@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OutboundHttpDefaultsEnvironmentPostProcessorTests {
 
-	private final OutboundHttpDefaultsEnvironmentPostProcessor processor = new OutboundHttpDefaultsEnvironmentPostProcessor();
+	private final OutboundHttpDefaultsEnvironmentPostProcessor processor =
+			new OutboundHttpDefaultsEnvironmentPostProcessor();
 
 	@Test
 	void timeoutsGetDefaultsWhenUnset() {

@@ -114,7 +114,8 @@ public class RequestContextTestApplication {
 		 * the request in 504 and the sleepers are cancelled.
 		 */
 		@GetMapping("/fanout")
-		String fanout(@RequestParam int tasks, @RequestParam long sleepMillis, @RequestParam(defaultValue = "true") boolean join) {
+		String fanout(@RequestParam int tasks, @RequestParam long sleepMillis,
+				@RequestParam(defaultValue = "true") boolean join) {
 			String requestId = this.current.requestId().orElseThrow();
 			List<Fork<String>> forks = new ArrayList<>();
 			for (int i = 0; i < tasks; i++) {

@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(classes = RequestContextTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = RequestContextTestApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hardened.request.routes[0].path=/slow/**", "hardened.request.routes[0].timeout=200ms",
 				"management.endpoints.web.exposure.include=health" })
 public @interface RequestContextWebTest {
