@@ -3,6 +3,9 @@ package dev.hardenedboot.core.deadline;
 import java.util.EnumSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hardenedboot.core.errors.ErrorsAutoConfiguration;
+import dev.hardenedboot.core.errors.ProblemDetails;
+import dev.hardenedboot.core.errors.ProblemResponseWriter;
 import dev.hardenedboot.core.requestid.RequestIdAutoConfiguration;
 import dev.hardenedboot.core.web.HardenedFilterOrder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +34,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Boot's observation filter, the handler interceptor that records routes and exempts
  * streams, and the timeout counter when Micrometer is present.
  */
-@AutoConfiguration(after = { RequestIdAutoConfiguration.class, JacksonAutoConfiguration.class },
+@AutoConfiguration(after = { RequestIdAutoConfiguration.class, JacksonAutoConfiguration.class, ErrorsAutoConfiguration.class },
 		afterName = "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, ObjectMapper.class })
@@ -42,9 +45,13 @@ public class DeadlineAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingFilterBean(DeadlineFilter.class)
 	FilterRegistrationBean<DeadlineFilter> deadlineFilter(RequestProperties properties,
-			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<RequestTimeoutRecorder> recorder) {
+			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<ProblemDetails> problems,
+			ObjectProvider<ProblemResponseWriter> writer, ObjectProvider<RequestTimeoutRecorder> recorder) {
+		// The problem beans come with the errors auto-configuration; the deadline answers in the
+		// same format when that is switched off.
 		DeadlineFilter filter = new DeadlineFilter(new DeadlinePolicy(properties),
-				new ProblemResponses(objectMapper.getIfAvailable(ObjectMapper::new)),
+				problems.getIfAvailable(() -> new ProblemDetails(null)),
+				writer.getIfAvailable(() -> new ProblemResponseWriter(objectMapper.getIfAvailable(ObjectMapper::new))),
 				recorder.getIfAvailable(() -> RequestTimeoutRecorder.NONE));
 		FilterRegistrationBean<DeadlineFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(HardenedFilterOrder.DEADLINE);

@@ -5,6 +5,9 @@ import java.io.IOException;
 import dev.hardenedboot.core.context.Deadline;
 import dev.hardenedboot.core.context.DeadlineTimeouts;
 import dev.hardenedboot.core.context.RequestContext;
+import dev.hardenedboot.core.errors.HardenedErrorCode;
+import dev.hardenedboot.core.errors.ProblemDetails;
+import dev.hardenedboot.core.errors.ProblemResponseWriter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.lang.Nullable;
 
 /**
@@ -37,13 +39,17 @@ class DeadlineFilter extends HttpFilter {
 
 	private final DeadlinePolicy policy;
 
-	private final ProblemResponses problems;
+	private final ProblemDetails problems;
+
+	private final ProblemResponseWriter writer;
 
 	private final RequestTimeoutRecorder recorder;
 
-	DeadlineFilter(DeadlinePolicy policy, ProblemResponses problems, RequestTimeoutRecorder recorder) {
+	DeadlineFilter(DeadlinePolicy policy, ProblemDetails problems, ProblemResponseWriter writer,
+			RequestTimeoutRecorder recorder) {
 		this.policy = policy;
 		this.problems = problems;
+		this.writer = writer;
 		this.recorder = recorder;
 	}
 
@@ -62,8 +68,8 @@ class DeadlineFilter extends HttpFilter {
 				budget = this.policy.budgetFor(request);
 			}
 			catch (IllegalArgumentException ex) {
-				this.problems.write(request, response, HttpStatus.BAD_REQUEST, "INVALID_REQUEST_TIMEOUT",
-						"Invalid request timeout", ex.getMessage());
+				this.writer.write(response,
+						this.problems.create(HardenedErrorCode.INVALID_REQUEST_TIMEOUT, ex.getMessage(), request));
 				return;
 			}
 			if (budget == null) {
@@ -108,8 +114,7 @@ class DeadlineFilter extends HttpFilter {
 		RequestContext context = (RequestContext) request.getAttribute(RequestContext.ATTRIBUTE);
 		Deadline deadline = context.deadline().orElseThrow();
 		String detail = "The request did not complete within its deadline of " + deadline.budget().toMillis() + " ms.";
-		if (!this.problems.write(request, response, HttpStatus.GATEWAY_TIMEOUT, "REQUEST_TIMEOUT", "Request timed out",
-				detail)) {
+		if (!this.writer.write(response, this.problems.create(HardenedErrorCode.REQUEST_TIMEOUT, detail, request))) {
 			return false;
 		}
 		this.recorder.record(context.route().orElse("UNKNOWN"), cause);

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -32,7 +33,8 @@ class LateResponseAdvice implements ResponseBodyAdvice<Object> {
 	public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
 			Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
 			ServerHttpResponse response) {
-		if (request instanceof ServletServerHttpRequest servletRequest) {
+		// An error answer is not a late success: let it through, whatever the deadline.
+		if (!(body instanceof ProblemDetail) && request instanceof ServletServerHttpRequest servletRequest) {
 			throwIfLate(servletRequest.getServletRequest());
 		}
 		return body;

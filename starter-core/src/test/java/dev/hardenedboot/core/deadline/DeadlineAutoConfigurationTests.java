@@ -2,6 +2,8 @@ package dev.hardenedboot.core.deadline;
 
 import java.time.Duration;
 
+import dev.hardenedboot.core.errors.ProblemDetails;
+import dev.hardenedboot.core.errors.ProblemResponseWriter;
 import dev.hardenedboot.core.requestid.RequestIdAutoConfiguration;
 import dev.hardenedboot.core.web.HardenedFilterOrder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,8 +103,8 @@ class DeadlineAutoConfigurationTests {
 		@Bean
 		FilterRegistrationBean<DeadlineFilter> myDeadlineFilter() {
 			FilterRegistrationBean<DeadlineFilter> registration = new FilterRegistrationBean<>(
-					new DeadlineFilter(new DeadlinePolicy(new RequestProperties()),
-							new ProblemResponses(new com.fasterxml.jackson.databind.ObjectMapper()), RECORDER));
+					new DeadlineFilter(new DeadlinePolicy(new RequestProperties()), new ProblemDetails(null),
+							new ProblemResponseWriter(new com.fasterxml.jackson.databind.ObjectMapper()), RECORDER));
 			registration.setOrder(7);
 			return registration;
 		}

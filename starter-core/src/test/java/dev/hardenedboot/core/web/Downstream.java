@@ -49,6 +49,15 @@ public final class Downstream implements AutoCloseable {
 				exchange.close();
 			}
 		});
+		this.server.createContext("/lenient", (exchange) -> {
+			// What a careless third party sends: a null for a primitive, then trailing garbage.
+			byte[] body = "{\"customer\":\"third-party\",\"priority\":null,\"lines\":[]} trailing"
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
 		this.server.start();
 	}
 

@@ -56,6 +56,47 @@ public final class HttpProbe {
 		}
 	}
 
+	public HttpResponse<String> post(String path, String body, String contentType, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", contentType);
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	public HttpResponse<String> postBytes(String path, byte[] body, String contentType) {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build());
+	}
+
+	/**
+	 * A DELETE where only GET is mapped.
+	 * @return the response
+	 */
+	public HttpResponse<String> raw405() {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/errors/param?n=1"))
+			.DELETE()
+			.build());
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/**
 	 * Sends {@code rawRequest} as bytes and returns the whole response as text.
 	 * @param rawRequest the request, CRLFs included

@@ -28,6 +28,8 @@ import org.slf4j.MDC;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Async;
@@ -48,8 +50,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @EnableAutoConfiguration
 @EnableAsync
 @Import({ RequestContextTestApplication.Endpoints.class, RequestContextTestApplication.AsyncWork.class,
-		ForkLedger.class })
+		ForkLedger.class, ErrorEndpoints.class, ErrorEndpoints.UserAdvice.class })
 public class RequestContextTestApplication {
+
+	@Bean
+	FilterRegistrationBean<FailingFilter> failingFilter() {
+		FilterRegistrationBean<FailingFilter> registration = new FilterRegistrationBean<>(new FailingFilter());
+		registration.addUrlPatterns("/filter/*");
+		return registration;
+	}
 
 	/**
 	 * Fire-and-forget work on Boot's {@code applicationTaskExecutor}.

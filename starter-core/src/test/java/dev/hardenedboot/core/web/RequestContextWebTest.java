@@ -18,7 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = RequestContextTestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hardened.request.routes[0].path=/slow/**", "hardened.request.routes[0].timeout=200ms",
-				"management.endpoints.web.exposure.include=health" })
+				"management.endpoints.web.exposure.include=health",
+				"hardened.errors.exceptions[java.util.ConcurrentModificationException]=CONFLICT" })
 public @interface RequestContextWebTest {
 
 }

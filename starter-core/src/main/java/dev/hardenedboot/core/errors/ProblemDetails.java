@@ -1,0 +1,120 @@
+package dev.hardenedboot.core.errors;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+
+import dev.hardenedboot.core.context.RequestContext;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.MDC;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.lang.Nullable;
+
+/**
+ * Builds every problem Hardened Boot answers with, so all error paths agree: {@code type},
+ * {@code title}, {@code status}, {@code detail}, {@code instance}, and the extensions
+ * {@code code}, {@code request_id} and {@code trace_id}.
+ */
+public class ProblemDetails {
+
+	/** Boot's Micrometer Tracing MDC key, then the name our JSON logs use. */
+	private static final List<String> TRACE_ID_MDC_KEYS = List.of("traceId", "trace_id");
+
+	@Nullable
+	private final URI typeBase;
+
+	public ProblemDetails(@Nullable URI typeBase) {
+		this.typeBase = typeBase;
+	}
+
+	/**
+	 * A problem for {@code code}, about {@code request}.
+	 * @param code the error code
+	 * @param detail what the client should know about this occurrence; never internals
+	 * @param request the request that failed, for {@code instance} and {@code request_id}
+	 * @return the problem
+	 */
+	public ProblemDetail create(ErrorCode code, @Nullable String detail, @Nullable HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatus(code.status());
+		apply(problem, code, detail, request);
+		return problem;
+	}
+
+	/**
+	 * Brings a problem built elsewhere (Spring MVC's own, for one) in line with the contract.
+	 * @param problem the problem to complete
+	 * @param code its error code
+	 * @param detail the detail to set, or {@code null} to keep the problem's own
+	 * @param request the request that failed
+	 */
+	public void apply(ProblemDetail problem, ErrorCode code, @Nullable String detail,
+			@Nullable HttpServletRequest request) {
+		problem.setType(typeOf(code));
+		problem.setTitle(code.title());
+		if (detail != null) {
+			problem.setDetail(detail);
+		}
+		if (request != null) {
+			problem.setInstance(instanceOf(request));
+		}
+		problem.setProperty("code", code.code());
+		problem.setProperty("request_id", requestId(request));
+		problem.setProperty("trace_id", traceId());
+	}
+
+	URI typeOf(ErrorCode code) {
+		if (this.typeBase == null) {
+			return URI.create("about:blank");
+		}
+		String base = this.typeBase.toString();
+		String slug = code.code().toLowerCase(Locale.ROOT).replace('_', '-');
+		return URI.create(base.endsWith("/") ? base + slug : base + "/" + slug);
+	}
+
+	private static URI instanceOf(HttpServletRequest request) {
+		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = (original instanceof String errorPath) ? errorPath : request.getRequestURI();
+		// "//host/x" would read as a network-path reference: keep it a path.
+		path = path.replaceFirst("^/{2,}", "/");
+		try {
+			URI uri = new URI(path);
+			if (uri.getScheme() == null && uri.getRawAuthority() == null && uri.getRawPath() != null) {
+				return URI.create(uri.getRawPath());
+			}
+		}
+		catch (URISyntaxException ex) {
+			// Not a valid raw path: quote it below rather than echo it.
+		}
+		try {
+			return new URI(null, null, path, null);
+		}
+		catch (URISyntaxException ex) {
+			return URI.create("/");
+		}
+	}
+
+	@Nullable
+	private static String requestId(@Nullable HttpServletRequest request) {
+		RequestContext context = (request != null) ? (RequestContext) request.getAttribute(RequestContext.ATTRIBUTE)
+				: null;
+		if (context == null) {
+			context = RequestContext.currentOrNull();
+		}
+		return (context != null) ? context.requestId() : null;
+	}
+
+	@Nullable
+	private static String traceId() {
+		for (String key : TRACE_ID_MDC_KEYS) {
+			String value = MDC.get(key);
+			if (value != null && !value.isEmpty()) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+}
