@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hardenedboot.core.errors.ErrorsAutoConfiguration;
 import dev.hardenedboot.core.errors.ProblemDetails;
+import dev.hardenedboot.core.errors.ProblemResponseCustomizer;
 import dev.hardenedboot.core.errors.ProblemResponseWriter;
 import dev.hardenedboot.core.requestid.RequestIdAutoConfiguration;
 import dev.hardenedboot.core.web.HardenedFilterOrder;
@@ -46,12 +47,14 @@ public class DeadlineAutoConfiguration {
 	@ConditionalOnMissingFilterBean(DeadlineFilter.class)
 	FilterRegistrationBean<DeadlineFilter> deadlineFilter(RequestProperties properties,
 			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<ProblemDetails> problems,
-			ObjectProvider<ProblemResponseWriter> writer, ObjectProvider<RequestTimeoutRecorder> recorder) {
+			ObjectProvider<ProblemResponseWriter> writer, ObjectProvider<ProblemResponseCustomizer> customizers,
+			ObjectProvider<RequestTimeoutRecorder> recorder) {
 		// The problem beans come with the errors auto-configuration; the deadline answers in the
 		// same format when that is switched off.
 		DeadlineFilter filter = new DeadlineFilter(new DeadlinePolicy(properties),
 				problems.getIfAvailable(() -> new ProblemDetails(null)),
-				writer.getIfAvailable(() -> new ProblemResponseWriter(objectMapper.getIfAvailable(ObjectMapper::new))),
+				writer.getIfAvailable(() -> new ProblemResponseWriter(objectMapper.getIfAvailable(ObjectMapper::new),
+						customizers.orderedStream().toList())),
 				recorder.getIfAvailable(() -> RequestTimeoutRecorder.NONE));
 		FilterRegistrationBean<DeadlineFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(HardenedFilterOrder.DEADLINE);

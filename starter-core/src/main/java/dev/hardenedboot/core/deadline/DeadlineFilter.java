@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.lang.Nullable;
 
 /**
@@ -68,7 +69,7 @@ class DeadlineFilter extends HttpFilter {
 				budget = this.policy.budgetFor(request);
 			}
 			catch (IllegalArgumentException ex) {
-				this.writer.write(response,
+				this.writer.write(request, response,
 						this.problems.create(HardenedErrorCode.INVALID_REQUEST_TIMEOUT, ex.getMessage(), request));
 				return;
 			}
@@ -114,7 +115,8 @@ class DeadlineFilter extends HttpFilter {
 		RequestContext context = (RequestContext) request.getAttribute(RequestContext.ATTRIBUTE);
 		Deadline deadline = context.deadline().orElseThrow();
 		String detail = "The request did not complete within its deadline of " + deadline.budget().toMillis() + " ms.";
-		if (!this.writer.write(response, this.problems.create(HardenedErrorCode.REQUEST_TIMEOUT, detail, request))) {
+		ProblemDetail problem = this.problems.create(HardenedErrorCode.REQUEST_TIMEOUT, detail, request);
+		if (!this.writer.write(request, response, problem)) {
 			return false;
 		}
 		this.recorder.record(context.route().orElse("UNKNOWN"), cause);

@@ -46,8 +46,10 @@ public class ErrorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProblemResponseWriter problemResponseWriter(ObjectProvider<ObjectMapper> objectMapper) {
-		return new ProblemResponseWriter(objectMapper.getIfAvailable(ObjectMapper::new));
+	ProblemResponseWriter problemResponseWriter(ObjectProvider<ObjectMapper> objectMapper,
+			ObjectProvider<ProblemResponseCustomizer> customizers) {
+		return new ProblemResponseWriter(objectMapper.getIfAvailable(ObjectMapper::new),
+				customizers.orderedStream().toList());
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -32,24 +33,36 @@ public class ProblemResponseWriter {
 
 	private final ObjectMapper objectMapper;
 
+	private final List<ProblemResponseCustomizer> customizers;
+
 	public ProblemResponseWriter(ObjectMapper objectMapper) {
+		this(objectMapper, List.of());
+	}
+
+	public ProblemResponseWriter(ObjectMapper objectMapper, List<ProblemResponseCustomizer> customizers) {
 		this.objectMapper = objectMapper;
+		this.customizers = List.copyOf(customizers);
 	}
 
 	/**
 	 * Replaces the response with {@code problem}, unless it is already committed.
+	 * @param request the request being answered
 	 * @param response the response
 	 * @param problem the problem
 	 * @return whether the problem was written
 	 * @throws IOException when writing fails
 	 */
-	public boolean write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+	public boolean write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
 		if (response.isCommitted()) {
 			return false;
 		}
 		Map<String, List<String>> kept = exchangeHeaders(response);
 		response.reset();
 		kept.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		for (ProblemResponseCustomizer customizer : this.customizers) {
+			customizer.customize(request, response);
+		}
 		byte[] body = this.objectMapper.writeValueAsBytes(toMap(problem));
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -31,6 +31,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestController
 public class ErrorEndpoints {
 
+	@GetMapping(path = "/page", produces = "text/html")
+	String page() {
+		return "<html><body>hello</body></html>";
+	}
+
 	@GetMapping("/errors/secret")
 	String secret() {
 		throw new IllegalStateException("connection to jdbc:postgresql://db/orders failed, password=hunter2");

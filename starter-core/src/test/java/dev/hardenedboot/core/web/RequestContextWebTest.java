@@ -19,7 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hardened.request.routes[0].path=/slow/**", "hardened.request.routes[0].timeout=200ms",
 				"management.endpoints.web.exposure.include=health",
-				"hardened.errors.exceptions[java.util.ConcurrentModificationException]=CONFLICT" })
+				"hardened.errors.exceptions[java.util.ConcurrentModificationException]=CONFLICT",
+				"server.forward-headers-strategy=native" })
 public @interface RequestContextWebTest {
 
 }

@@ -1,0 +1,7 @@
+/**
+ * Time: the application's UTC clock.
+ */
+@NonNullApi
+package dev.hardenedboot.core.time;
+
+import org.springframework.lang.NonNullApi;
