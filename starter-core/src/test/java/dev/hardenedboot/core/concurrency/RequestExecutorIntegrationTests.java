@@ -4,15 +4,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hardenedboot.core.web.ForkLedger;
-import dev.hardenedboot.core.web.HttpProbe;
-import dev.hardenedboot.core.web.RequestContextWebTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,23 +16,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Forks over a real socket: they see their request, and they end with it.
  */
-@RequestContextWebTest
-class RequestExecutorIntegrationTests {
-
-	private final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	private int port;
+class RequestExecutorIntegrationTests extends RequestContextWebTests {
 
 	@Autowired
 	private ForkLedger ledger;
-
-	private HttpProbe http;
-
-	@BeforeEach
-	void probe() {
-		this.http = new HttpProbe(this.port);
-	}
 
 	@Test
 	void forkSeesTheRequestIdMdcAndDeadline() throws Exception {

@@ -14,11 +14,10 @@ import java.util.concurrent.Future;
 
 import dev.hardenedboot.core.web.ForkLedger;
 import dev.hardenedboot.core.web.HttpProbe;
-import dev.hardenedboot.core.web.RequestContextWebTest;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,17 +28,13 @@ import static org.awaitility.Awaitility.await;
  * themselves, not by JVM threads: Tomcat's pool grows and idles, and virtual threads are
  * invisible to {@link ThreadMXBean}.
  */
-@RequestContextWebTest
-class RequestExecutorLeakIntegrationTests {
+class RequestExecutorLeakIntegrationTests extends RequestContextWebTests {
 
 	private static final int REQUESTS = 500;
 
 	private static final int FORKS_PER_REQUEST = 4;
 
 	private static final int CONCURRENCY = 16;
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private ForkLedger ledger;

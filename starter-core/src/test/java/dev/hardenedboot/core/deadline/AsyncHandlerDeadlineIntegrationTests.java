@@ -3,15 +3,11 @@ package dev.hardenedboot.core.deadline;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hardenedboot.core.web.ForkLedger;
-import dev.hardenedboot.core.web.HttpProbe;
-import dev.hardenedboot.core.web.RequestContextWebTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,23 +15,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Async handlers end at their request's deadline, and the work behind them is interrupted.
  */
-@RequestContextWebTest
-class AsyncHandlerDeadlineIntegrationTests {
-
-	private final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	private int port;
+class AsyncHandlerDeadlineIntegrationTests extends RequestContextWebTests {
 
 	@Autowired
 	private ForkLedger ledger;
-
-	private HttpProbe http;
-
-	@BeforeEach
-	void probe() {
-		this.http = new HttpProbe(this.port);
-	}
 
 	@Test
 	void blockingCallableIsInterruptedAtItsDeadline() throws Exception {

@@ -4,15 +4,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hardenedboot.core.web.HttpProbe;
-import dev.hardenedboot.core.web.RequestContextWebTest;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,23 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Deadlines over a real socket: budgets, the 400 for a bad header and the 504 when a
  * handler runs past its deadline.
  */
-@RequestContextWebTest
-class DeadlineIntegrationTests {
-
-	private final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	private int port;
+class DeadlineIntegrationTests extends RequestContextWebTests {
 
 	@Autowired
 	private MeterRegistry meters;
-
-	private HttpProbe http;
-
-	@BeforeEach
-	void probe() {
-		this.http = new HttpProbe(this.port);
-	}
 
 	@Test
 	void handlerSeesTheDefaultBudget() throws Exception {

@@ -11,10 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.hardenedboot.core.web.RequestContextWebTest;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,11 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Streams outlive the default budget: an SSE endpoint keeps sending for 40 s, longer than
  * the 30 s default deadline, and is not cut.
  */
-@RequestContextWebTest
-class StreamingExemptionIntegrationTests {
-
-	@LocalServerPort
-	private int port;
+class StreamingExemptionIntegrationTests extends RequestContextWebTests {
 
 	@Test
 	void serverSentEventsStreamPastTheDefaultDeadline() throws Exception {

@@ -3,13 +3,9 @@ package dev.hardenedboot.core.errors;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hardenedboot.core.web.HttpProbe;
-import dev.hardenedboot.core.web.RequestContextWebTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,20 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What fails outside Spring MVC (a filter's exception, {@code sendError}) reaches the client
  * through Boot's {@code /error} in the same problem format.
  */
-@RequestContextWebTest
-class ContainerErrorsIntegrationTests {
-
-	private final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	private int port;
-
-	private HttpProbe http;
-
-	@BeforeEach
-	void probe() {
-		this.http = new HttpProbe(this.port);
-	}
+class ContainerErrorsIntegrationTests extends RequestContextWebTests {
 
 	@Test
 	void exceptionInAFilterIsAnInternalErrorThatLeaksNothing() throws Exception {

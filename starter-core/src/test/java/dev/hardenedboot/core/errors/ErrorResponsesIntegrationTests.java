@@ -9,15 +9,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hardenedboot.core.web.HttpProbe;
-import dev.hardenedboot.core.web.RequestContextWebTest;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,21 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every error path over a real socket answers problem details, and nothing internal reaches
  * the client.
  */
-@RequestContextWebTest
-class ErrorResponsesIntegrationTests {
-
-	private final ObjectMapper json = new ObjectMapper();
+class ErrorResponsesIntegrationTests extends RequestContextWebTests {
 
 	private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
-	@LocalServerPort
-	private int port;
-
-	private HttpProbe http;
-
 	@BeforeEach
 	void setUp() {
-		this.http = new HttpProbe(this.port);
 		this.logged.start();
 		logger().addAppender(this.logged);
 	}

@@ -5,20 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hardenedboot.core.web.Downstream;
 import dev.hardenedboot.core.web.ErrorEndpoints;
-import dev.hardenedboot.core.web.HttpProbe;
-import dev.hardenedboot.core.web.RequestContextWebTest;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,27 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad request bodies over a real socket: each is a 400 problem that says where and what, in
  * the client's terms, and never a 500.
  */
-@RequestContextWebTest
-class StrictJsonIntegrationTests {
+class StrictJsonIntegrationTests extends RequestContextWebTests {
 
 	private static final String LINES = "\"lines\":[{\"sku\":\"A\",\"quantity\":1}]";
 
 	private static final Downstream downstream = new Downstream();
 
-	private final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private RestClient.Builder restClient;
-
-	private HttpProbe http;
-
-	@BeforeEach
-	void probe() {
-		this.http = new HttpProbe(this.port);
-	}
 
 	@AfterAll
 	static void stop() {

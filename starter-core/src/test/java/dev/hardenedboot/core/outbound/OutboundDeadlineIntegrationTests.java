@@ -4,16 +4,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hardenedboot.core.web.Downstream;
-import dev.hardenedboot.core.web.HttpProbe;
-import dev.hardenedboot.core.web.RequestContextWebTest;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,25 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A request's deadline bounds the outbound call it makes, over real sockets on both sides.
  */
-@RequestContextWebTest
-class OutboundDeadlineIntegrationTests {
+class OutboundDeadlineIntegrationTests extends RequestContextWebTests {
 
 	private static final Downstream downstream = new Downstream();
 
-	private final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private RestClient.Builder restClientBuilder;
-
-	private HttpProbe http;
-
-	@BeforeEach
-	void probe() {
-		this.http = new HttpProbe(this.port);
-	}
 
 	@AfterAll
 	static void stop() {

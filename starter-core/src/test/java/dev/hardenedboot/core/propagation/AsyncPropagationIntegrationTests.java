@@ -6,16 +6,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hardenedboot.core.web.HttpProbe;
 import dev.hardenedboot.core.web.RequestContextTestApplication;
-import dev.hardenedboot.core.web.RequestContextWebTest;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,15 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request's id, runs inside the request's observation (and so its trace), and has no
  * deadline.
  */
-@RequestContextWebTest
-class AsyncPropagationIntegrationTests {
-
-	private final ObjectMapper json = new ObjectMapper();
+class AsyncPropagationIntegrationTests extends RequestContextWebTests {
 
 	private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-
-	@LocalServerPort
-	private int port;
 
 	@BeforeEach
 	void captureLogs() {
@@ -47,7 +38,7 @@ class AsyncPropagationIntegrationTests {
 
 	@Test
 	void asyncTaskCarriesRequestIdAndObservationButNotTheDeadline() throws Exception {
-		HttpResponse<String> response = new HttpProbe(this.port).get("/async", "X-Request-ID", "async-1",
+		HttpResponse<String> response = this.http.get("/async", "X-Request-ID", "async-1",
 				"X-Request-Timeout", "5s");
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode seen = this.json.readTree(response.body());

@@ -3,32 +3,15 @@ package dev.hardenedboot.core.requestid;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hardenedboot.core.web.HttpProbe;
-import dev.hardenedboot.core.web.RequestContextWebTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@RequestContextWebTest
-class RequestIdIntegrationTests {
-
-	private final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	private int port;
-
-	private HttpProbe http;
-
-	@BeforeEach
-	void probe() {
-		this.http = new HttpProbe(this.port);
-	}
+class RequestIdIntegrationTests extends RequestContextWebTests {
 
 	@Test
 	void generatedWhenAbsentAndSeenByTheHandlerInContextAndMdc() throws Exception {

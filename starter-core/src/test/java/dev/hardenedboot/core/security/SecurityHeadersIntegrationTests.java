@@ -2,32 +2,18 @@ package dev.hardenedboot.core.security;
 
 import java.net.http.HttpResponse;
 
-import dev.hardenedboot.core.web.HttpProbe;
-import dev.hardenedboot.core.web.RequestContextWebTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.hardenedboot.core.web.RequestContextWebTests;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Security headers on successes and on every kind of error, over a real socket.
  */
-@RequestContextWebTest
-class SecurityHeadersIntegrationTests {
-
-	@LocalServerPort
-	private int port;
-
-	private HttpProbe http;
-
-	@BeforeEach
-	void probe() {
-		this.http = new HttpProbe(this.port);
-	}
+class SecurityHeadersIntegrationTests extends RequestContextWebTests {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "/context/1", "/no/such/route", "/errors/secret", "/filter/throws", "/errors/code" })
