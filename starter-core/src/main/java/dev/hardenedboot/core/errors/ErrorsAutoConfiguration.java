@@ -1,6 +1,10 @@
 package dev.hardenedboot.core.errors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,7 +17,11 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -56,6 +64,46 @@ public class ErrorsAutoConfiguration {
 	@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
 	HardenedExceptionHandler hardenedExceptionHandler(ProblemDetails problems, ErrorCodeRegistry registry) {
 		return new HardenedExceptionHandler(problems, registry);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tomcat.class)
+	static class TomcatErrorReportConfiguration {
+
+		/**
+		 * Replaces the error report valve Boot installs (HTML without details) with one that
+		 * answers problem details. Runs after Boot's own customizer, which adds that valve.
+		 */
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValveCustomizer() {
+			return new ProblemErrorReportValveCustomizer();
+		}
+
+	}
+
+	static class ProblemErrorReportValveCustomizer
+			implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+		@Override
+		public void customize(TomcatServletWebServerFactory factory) {
+			factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					for (Valve valve : host.getPipeline().getValves()) {
+						if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+							host.getPipeline().removeValve(valve);
+						}
+					}
+					host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+					host.getPipeline().addValve(new ProblemErrorReportValve());
+				}
+			});
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
 	}
 
 	@Bean

@@ -39,6 +39,11 @@ public final class HardenedFilterOrder {
 	/** The security headers filter. */
 	public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 20;
 
+	/**
+	 * The request body limit: after the security headers, so a 413 carries them.
+	 */
+	public static final int REQUEST_BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 21;
+
 	/** The load-shedding filter. */
 	public static final int LOAD_SHEDDING = Ordered.HIGHEST_PRECEDENCE + 30;
 
