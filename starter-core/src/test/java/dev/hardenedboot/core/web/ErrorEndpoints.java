@@ -36,6 +36,11 @@ public class ErrorEndpoints {
 		return "<html><body>hello</body></html>";
 	}
 
+	@PostMapping(path = "/upload", consumes = "application/octet-stream")
+	String upload(@RequestBody byte[] body) {
+		return "received " + body.length;
+	}
+
 	@GetMapping("/errors/secret")
 	String secret() {
 		throw new IllegalStateException("connection to jdbc:postgresql://db/orders failed, password=hunter2");
