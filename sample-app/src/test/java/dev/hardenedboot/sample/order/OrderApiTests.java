@@ -29,8 +29,13 @@ class OrderApiTests extends SampleAppIntegrationTests {
 	}
 
 	@Test
-	void unknownOrderIsNotFound() {
-		assertThat(get("/orders/987654").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	void unknownOrderIsANotFoundProblemWithTheRequestId() {
+		ResponseEntity<JsonNode> response = get("/orders/987654");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(response.getBody().get("code").asText()).isEqualTo("NOT_FOUND");
+		assertThat(response.getBody().get("request_id").asText())
+			.isEqualTo(response.getHeaders().getFirst("X-Request-ID"));
 	}
 
 	@Test
@@ -61,6 +66,9 @@ class OrderApiTests extends SampleAppIntegrationTests {
 		ResponseEntity<JsonNode> response = send("POST", "/orders",
 				"{\"customer\":\"\",\"lines\":[{\"sku\":\"lowercase\",\"quantity\":0}]}");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+		assertThat(response.getBody().get("errors").findValuesAsText("field")).contains("customer", "lines[0].sku",
+				"lines[0].quantity");
 		assertThat(this.orders.count()).isEqualTo(before);
 	}
 
