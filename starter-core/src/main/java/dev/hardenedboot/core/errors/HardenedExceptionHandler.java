@@ -1,9 +1,11 @@
 package dev.hardenedboot.core.errors;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.hardenedboot.core.context.Deadline;
 import dev.hardenedboot.core.context.DeadlineExceededException;
@@ -61,6 +63,10 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 	private static final String UNEXPECTED = "An unexpected error occurred. The service's log has the details "
 			+ "under this request's request_id.";
 
+	private static final Set<String> SPRING_SECURITY_EXCEPTIONS = Set.of(
+			"org.springframework.security.access.AccessDeniedException",
+			"org.springframework.security.core.AuthenticationException");
+
 	private final ProblemDetails problems;
 
 	private final ErrorCodeRegistry registry;
@@ -104,6 +110,11 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 			// A timeout or cancellation the deadline caused: the deadline filter answers 504.
 			throw ex;
 		}
+		if (isSpringSecurityException(ex)) {
+			// Spring Security's ExceptionTranslationFilter turns these into 401 and 403 (and
+			// its entry point may redirect); a 500 here would hide them.
+			throw ex;
+		}
 		ErrorCode mapped = this.registry.forException(ex).orElse(null);
 		if (mapped != null) {
 			return render(ex, mapped, mapped.title() + ".", null, request);
@@ -135,6 +146,15 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 		merged.putAll(headers);
 		merged.putAll(rendered.getHeaders());
 		return new ResponseEntity<>(rendered.getBody(), merged, rendered.getStatusCode());
+	}
+
+	private static boolean isSpringSecurityException(Exception ex) {
+		for (Class<?> type = ex.getClass(); type != null; type = type.getSuperclass()) {
+			if (SPRING_SECURITY_EXCEPTIONS.contains(type.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Nullable
@@ -226,7 +246,7 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 		if (nodes.length <= 2) {
 			return nodes[nodes.length - 1];
 		}
-		return String.join(".", java.util.Arrays.copyOfRange(nodes, 2, nodes.length));
+		return String.join(".", Arrays.copyOfRange(nodes, 2, nodes.length));
 	}
 
 	private static Map<String, String> fieldError(String field, @Nullable String message) {
