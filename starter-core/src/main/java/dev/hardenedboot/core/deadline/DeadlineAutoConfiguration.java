@@ -35,7 +35,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Boot's observation filter, the handler interceptor that records routes and exempts
  * streams, and the timeout counter when Micrometer is present.
  */
-@AutoConfiguration(after = { RequestIdAutoConfiguration.class, JacksonAutoConfiguration.class, ErrorsAutoConfiguration.class },
+@AutoConfiguration(
+		after = { RequestIdAutoConfiguration.class, JacksonAutoConfiguration.class, ErrorsAutoConfiguration.class },
 		afterName = "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, ObjectMapper.class })
