@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -31,19 +30,25 @@ final class ConfigurationMetadataIndex {
 	/** Known properties, with whether keys below them are theirs (maps, lists, arrays). */
 	private final Map<ConfigurationPropertyName, Boolean> properties;
 
-	private ConfigurationMetadataIndex(Map<ConfigurationPropertyName, Boolean> properties) {
+	/** Declared defaults, as the metadata writes them. */
+	private final Map<ConfigurationPropertyName, Object> defaults;
+
+	private ConfigurationMetadataIndex(Map<ConfigurationPropertyName, Boolean> properties,
+			Map<ConfigurationPropertyName, Object> defaults) {
 		this.properties = properties;
+		this.defaults = defaults;
 	}
 
 	static ConfigurationMetadataIndex load(ClassLoader classLoader) {
 		Map<ConfigurationPropertyName, Boolean> properties = new HashMap<>();
+		Map<ConfigurationPropertyName, Object> defaults = new HashMap<>();
 		JsonParser parser = JsonParserFactory.getJsonParser();
 		for (String location : LOCATIONS) {
 			for (URL url : resources(classLoader, location)) {
-				read(url, parser, properties);
+				read(url, parser, properties, defaults);
 			}
 		}
-		return new ConfigurationMetadataIndex(properties);
+		return new ConfigurationMetadataIndex(properties, defaults);
 	}
 
 	private static List<URL> resources(ClassLoader classLoader, String location) {
@@ -57,7 +62,8 @@ final class ConfigurationMetadataIndex {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static void read(URL url, JsonParser parser, Map<ConfigurationPropertyName, Boolean> properties) {
+	private static void read(URL url, JsonParser parser, Map<ConfigurationPropertyName, Boolean> properties,
+			Map<ConfigurationPropertyName, Object> defaults) {
 		try (InputStream in = url.openStream()) {
 			Map<String, Object> metadata = parser.parseMap(StreamUtils.copyToString(in, StandardCharsets.UTF_8));
 			Object entries = metadata.get("properties");
@@ -71,7 +77,11 @@ final class ConfigurationMetadataIndex {
 					boolean container = type instanceof String typeName && (typeName.startsWith("java.util.Map")
 							|| typeName.startsWith("java.util.List") || typeName.startsWith("java.util.Set")
 							|| typeName.startsWith("java.util.Collection") || typeName.endsWith("[]"));
-					properties.merge(ConfigurationPropertyName.of(name), container, Boolean::logicalOr);
+					ConfigurationPropertyName propertyName = ConfigurationPropertyName.of(name);
+					properties.merge(propertyName, container, Boolean::logicalOr);
+					if (property.get("defaultValue") != null) {
+						defaults.putIfAbsent(propertyName, property.get("defaultValue"));
+					}
 				}
 			}
 		}
@@ -126,14 +136,12 @@ final class ConfigurationMetadataIndex {
 		return (best != null && bestDistance <= tolerance) ? best : null;
 	}
 
-	int size() {
-		return this.properties.size();
-	}
-
-	List<String> names() {
-		List<String> names = new ArrayList<>();
-		this.properties.keySet().forEach((name) -> names.add(name.toString()));
-		return names;
+	/**
+	 * The declared default of {@code name}, as the metadata writes it.
+	 */
+	@Nullable
+	Object defaultOf(ConfigurationPropertyName name) {
+		return this.defaults.get(name);
 	}
 
 }
