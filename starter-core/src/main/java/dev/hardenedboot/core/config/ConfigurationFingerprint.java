@@ -32,7 +32,7 @@ public final class ConfigurationFingerprint {
 	private static final Set<String> SKIPPED_SOURCES = Set.of(
 			StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 			StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, "configurationProperties", "applicationInfo",
-			"random", "server.ports");
+			"random", "server.ports", "hardenedBootDecrypted");
 
 	private static final Pattern SECRET_NAME = Pattern
 		.compile(".*(password|secret|token|credential|private|(^|[.-])key($|[.-])|key-file|api-key).*");
