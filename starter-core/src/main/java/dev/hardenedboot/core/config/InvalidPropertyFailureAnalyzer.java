@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -57,9 +58,9 @@ class InvalidPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindExcepti
 			Object value = null;
 			String origin = null;
 			if (error instanceof FieldError field) {
-				name = name + "." + ConfigurationPropertyName.adapt(field.getField(), '.');
+				name = declaredName(name + "." + DataObjectPropertyName.toDashedForm(field.getField()));
 				value = field.getRejectedValue();
-				String suffix = "." + ConfigurationPropertyName.adapt(field.getField(), '.');
+				String suffix = name.substring(cause.getName().toString().length());
 				ConfigurationProperty property = validation.getValidationErrors()
 					.getBoundProperties()
 					.stream()
@@ -74,6 +75,19 @@ class InvalidPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindExcepti
 			action.append(fix(name, null)).append('\n');
 		}
 		return new FailureAnalysis(description.toString().trim(), action.toString().trim(), cause);
+	}
+
+	/**
+	 * A cross-field check ({@code @AssertTrue isTimeoutWithinMaxTimeout}) reports a name no
+	 * property has; name the declared property it starts with instead.
+	 */
+	private String declaredName(String reported) {
+		String candidate = reported;
+		while (this.metadata.defaultOf(ConfigurationPropertyName.of(candidate)) == null && candidate.contains("-")
+				&& !this.metadata.isKnown(ConfigurationPropertyName.of(candidate))) {
+			candidate = candidate.substring(0, candidate.lastIndexOf('-'));
+		}
+		return this.metadata.isKnown(ConfigurationPropertyName.of(candidate)) ? candidate : reported;
 	}
 
 	private static String describe(String name, @Nullable Object value, @Nullable String origin, String reason) {

@@ -50,6 +50,14 @@ class InvalidPropertyFailureAnalyzerTests {
 	}
 
 	@Test
+	void crossFieldCheckNamesTheDeclaredProperty() {
+		FailureAnalysis analysis = analyze("--hardened.request.timeout=90s");
+		assertThat(analysis.getDescription()).contains("Invalid value for 'hardened.request.timeout'")
+			.contains("Value: \"90s\"")
+			.contains("Reason: must not be longer than hardened.request.max-timeout");
+	}
+
+	@Test
 	void otherPrefixesAreLeftToBoot() {
 		Throwable failure = catchThrowableOfType(Throwable.class, () -> run(OtherProperties.class, "--other.size=big"));
 		assertThat(failure).hasRootCauseInstanceOf(NumberFormatException.class);
