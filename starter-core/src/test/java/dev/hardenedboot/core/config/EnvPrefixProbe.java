@@ -24,6 +24,7 @@ public class EnvPrefixProbe {
 				.bind("db.timeout", Duration.class)
 				.orElse(Duration.ofSeconds(30));
 			System.out.println("db.timeout=" + timeout.toSeconds() + "s");
+			System.out.println("feature.flag=" + context.getEnvironment().getProperty("feature.flag"));
 		}
 	}
 

@@ -1,12 +1,7 @@
 package dev.hardenedboot.core.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,26 +49,9 @@ class PrefixedEnvironmentTests {
 			.isEqualTo("2s");
 	}
 
-	private static String timeout(Map<String, String> variables, String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				EnvPrefixProbe.class.getName()));
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		// Only what the test chose: the CI's own HARDENED_* and APP_* variables must not leak in.
-		builder.environment().keySet().removeIf((name) -> name.startsWith("APP_") || name.startsWith("DB_")
-				|| name.startsWith("ORDERS_") || name.startsWith("HARDENED_"));
-		builder.environment().putAll(variables);
-		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		return output.lines()
-			.filter((line) -> line.startsWith("db.timeout="))
-			.map((line) -> line.substring("db.timeout=".length()))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No db.timeout in:\n" + output));
+	private static String timeout(Map<String, String> variables, String... args)
+			throws IOException, InterruptedException {
+		return ChildJvm.run(null, variables, args).get("db.timeout");
 	}
 
 }
