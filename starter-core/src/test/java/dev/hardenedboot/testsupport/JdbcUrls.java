@@ -43,11 +43,6 @@ final class JdbcUrls {
 		return null;
 	}
 
-	static String database(String url) {
-		int[] span = databaseSpan(url);
-		return (span[0] < 0) ? "" : url.substring(span[0], span[1]);
-	}
-
 	static String withDatabase(String url, String database) {
 		int[] span = databaseSpan(url);
 		if (span[0] < 0) {

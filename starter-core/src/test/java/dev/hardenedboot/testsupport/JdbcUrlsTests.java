@@ -18,7 +18,8 @@ class JdbcUrlsTests {
 		assertThat(JdbcUrls.withDatabase("jdbc:mariadb://h:3306?user=root", "fresh"))
 			.isEqualTo("jdbc:mariadb://h:3306/fresh?user=root");
 		assertThat(JdbcUrls.withDatabase("jdbc:postgresql://h", "fresh")).isEqualTo("jdbc:postgresql://h/fresh");
-		assertThat(JdbcUrls.database("jdbc:postgresql://h")).isEmpty();
+		assertThat(JdbcUrls.withDatabase("jdbc:postgresql://h?ssl=true", "fresh"))
+			.isEqualTo("jdbc:postgresql://h/fresh?ssl=true");
 	}
 
 	@Test

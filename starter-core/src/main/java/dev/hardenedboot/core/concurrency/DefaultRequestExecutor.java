@@ -11,9 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.hardenedboot.core.context.Deadline;
 import dev.hardenedboot.core.context.RequestContext;
-import dev.hardenedboot.core.context.RequestContextThreadLocalAccessor;
-import io.micrometer.context.ContextSnapshotFactory;
-import org.slf4j.MDC;
+import dev.hardenedboot.core.propagation.CapturedContext;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
@@ -29,11 +27,6 @@ class DefaultRequestExecutor implements RequestExecutor, DisposableBean {
 	private final Executor workers;
 
 	private final ScheduledExecutorService deadlineTimer;
-
-	/** The request context is bound by each fork itself, deadline included. */
-	private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder()
-		.captureKeyPredicate((key) -> !RequestContextThreadLocalAccessor.KEY.equals(key))
-		.build();
 
 	private final ForkStatistics statistics = new ForkStatistics();
 
@@ -67,8 +60,7 @@ class DefaultRequestExecutor implements RequestExecutor, DisposableBean {
 			throw new IllegalStateException("RequestExecutor.fork() was called outside a request. Work that is not "
 					+ "part of a request, or must outlive it, belongs on an ordinary executor or an @Async method.");
 		}
-		ForkTask<T> fork = new ForkTask<>(task, scope, context, MDC.getCopyOfContextMap(), this.snapshots.captureAll(),
-				this.statistics);
+		ForkTask<T> fork = new ForkTask<>(task, scope, context, CapturedContext.capture(true), this.statistics);
 		Deadline deadline = context.deadline().orElse(null);
 		if ((deadline != null && deadline.isExpired()) || !scope.register(fork)) {
 			fork.cancel(false);

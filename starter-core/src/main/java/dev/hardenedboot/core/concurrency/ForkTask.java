@@ -1,6 +1,5 @@
 package dev.hardenedboot.core.concurrency;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -12,14 +11,11 @@ import java.util.concurrent.TimeoutException;
 import dev.hardenedboot.core.context.Deadline;
 import dev.hardenedboot.core.context.DeadlineExceededException;
 import dev.hardenedboot.core.context.RequestContext;
-import io.micrometer.context.ContextSnapshot;
-import org.slf4j.MDC;
-
-import org.springframework.lang.Nullable;
+import dev.hardenedboot.core.propagation.CapturedContext;
 
 /**
- * One fork: a {@link FutureTask} that runs with its request's context, MDC, trace context
- * and fork scope bound, and leaves its scope when done.
+ * One fork: a {@link FutureTask} that runs with its request's context (deadline included),
+ * MDC, trace context and fork scope bound, and leaves its scope when done.
  */
 final class ForkTask<T> extends FutureTask<T> implements Fork<T> {
 
@@ -27,20 +23,16 @@ final class ForkTask<T> extends FutureTask<T> implements Fork<T> {
 
 	private final RequestContext context;
 
-	@Nullable
-	private final Map<String, String> mdc;
-
-	private final ContextSnapshot snapshot;
+	private final CapturedContext captured;
 
 	private final ForkStatistics statistics;
 
-	ForkTask(Callable<T> callable, RequestForkScope scope, RequestContext context, @Nullable Map<String, String> mdc,
-			ContextSnapshot snapshot, ForkStatistics statistics) {
+	ForkTask(Callable<T> callable, RequestForkScope scope, RequestContext context, CapturedContext captured,
+			ForkStatistics statistics) {
 		super(callable);
 		this.scope = scope;
 		this.context = context;
-		this.mdc = mdc;
-		this.snapshot = snapshot;
+		this.captured = captured;
 		this.statistics = statistics;
 	}
 
@@ -51,17 +43,13 @@ final class ForkTask<T> extends FutureTask<T> implements Fork<T> {
 			this.statistics.skipped();
 			return;
 		}
-		Map<String, String> previousMdc = MDC.getCopyOfContextMap();
 		RequestForkScope previousScope = RequestForkScope.bind(this.scope);
-		setMdc(this.mdc);
 		this.statistics.started();
-		try (ContextSnapshot.Scope traces = this.snapshot.setThreadLocals();
-				RequestContext.Scope request = this.context.makeCurrent()) {
+		try (RequestContext.Scope restored = this.captured.restore()) {
 			super.run();
 		}
 		finally {
 			this.statistics.finished();
-			setMdc(previousMdc);
 			RequestForkScope.bind(previousScope);
 		}
 	}
@@ -107,15 +95,6 @@ final class ForkTask<T> extends FutureTask<T> implements Fork<T> {
 	@Override
 	public boolean cancel() {
 		return cancel(true);
-	}
-
-	private static void setMdc(@Nullable Map<String, String> values) {
-		if (values == null || values.isEmpty()) {
-			MDC.clear();
-		}
-		else {
-			MDC.setContextMap(values);
-		}
 	}
 
 }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-
 /**
  * Opens a request's fork scope and closes it when the request ends: after the filter chain
  * returns, or, for async requests, when the container reports the async cycle complete,
@@ -42,7 +41,6 @@ class RequestForkScopeFilter extends HttpFilter {
 			}
 		}
 	}
-
 
 	private record ClosingListener(RequestForkScope scope) implements AsyncListener {
 

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,14 +24,19 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @ConditionalOnProperty(prefix = "hardened.config.fingerprint", name = "enabled", matchIfMissing = true)
 public class ConfigFingerprintAutoConfiguration {
 
+	@Bean
+	@ConditionalOnMissingBean
+	ConfigurationFingerprint configurationFingerprint(ConfigurableEnvironment environment) {
+		return ConfigurationFingerprint.of(environment);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(InfoContributor.class)
 	static class InfoConfiguration {
 
 		@Bean
-		InfoContributor configFingerprintInfoContributor(ConfigurableEnvironment environment) {
-			String fingerprint = ConfigurationFingerprint.of(environment);
-			return (builder) -> builder.withDetail("config", Map.of("fingerprint", fingerprint));
+		InfoContributor configFingerprintInfoContributor(ConfigurationFingerprint fingerprint) {
+			return (builder) -> builder.withDetail("config", Map.of("fingerprint", fingerprint.value()));
 		}
 
 	}
@@ -40,11 +46,10 @@ public class ConfigFingerprintAutoConfiguration {
 	static class MetricsConfiguration {
 
 		@Bean
-		MeterBinder configFingerprintMeterBinder(ConfigurableEnvironment environment) {
-			String fingerprint = ConfigurationFingerprint.of(environment);
+		MeterBinder configFingerprintMeterBinder(ConfigurationFingerprint fingerprint) {
 			return (registry) -> Gauge.builder("hardened.config.info", () -> 1)
 				.description("The configuration fingerprint of this instance, as a tag")
-				.tag("fingerprint", fingerprint)
+				.tag("fingerprint", fingerprint.value())
 				.register(registry);
 		}
 

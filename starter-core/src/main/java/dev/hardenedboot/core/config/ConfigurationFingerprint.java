@@ -40,7 +40,10 @@ public final class ConfigurationFingerprint {
 	private static final Pattern PER_INSTANCE_NAME = Pattern
 		.compile("(^local\\..*)|(.*\\.pid$)|(.*hostname.*)|(.*instance-id.*)");
 
-	private ConfigurationFingerprint() {
+	private final String value;
+
+	private ConfigurationFingerprint(String value) {
+		this.value = value;
 	}
 
 	/**
@@ -49,7 +52,7 @@ public final class ConfigurationFingerprint {
 	 * @param environment the environment
 	 * @return the fingerprint
 	 */
-	public static String of(ConfigurableEnvironment environment) {
+	public static ConfigurationFingerprint of(ConfigurableEnvironment environment) {
 		Map<String, String> effective = new TreeMap<>();
 		for (PropertySource<?> source : environment.getPropertySources()) {
 			if (SKIPPED_SOURCES.contains(source.getName())
@@ -69,7 +72,20 @@ public final class ConfigurationFingerprint {
 				effective.put(name, resolve(environment, name, rawValue));
 			}
 		}
-		return hash(effective);
+		return new ConfigurationFingerprint(hash(effective));
+	}
+
+	/**
+	 * The fingerprint, 16 hex digits.
+	 * @return the fingerprint
+	 */
+	public String value() {
+		return this.value;
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
 	}
 
 	private static String canonical(String rawName) {

@@ -1,18 +1,18 @@
 package dev.hardenedboot.core.errors;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.hardenedboot.core.context.Deadline;
-import dev.hardenedboot.core.context.DeadlineExceededException;
 import dev.hardenedboot.core.context.DeadlineTimeouts;
 import dev.hardenedboot.core.context.RequestContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -34,6 +34,8 @@ import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -52,16 +54,14 @@ import org.springframework.web.util.DisconnectedClientHelper;
  *
  * <p>Ordered last, so an application's own {@code @ControllerAdvice} wins for what it
  * handles. Every 5xx is logged once, at ERROR with its stack trace; a 4xx at INFO without
- * one. {@link DeadlineExceededException} is left to the deadline filter, which owns the 504.
+ * one. {@link dev.hardenedboot.core.context.DeadlineExceededException} is left to the deadline
+ * filter, which owns the 504.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Log errorLogger = LogFactory.getLog(HardenedExceptionHandler.class);
-
-	private static final String UNEXPECTED = "An unexpected error occurred. The service's log has the details "
-			+ "under this request's request_id.";
 
 	private static final Set<String> SPRING_SECURITY_EXCEPTIONS = Set.of(
 			"org.springframework.security.access.AccessDeniedException",
@@ -86,18 +86,8 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 			NativeWebRequest request) {
 		List<Map<String, String>> errors = new ArrayList<>();
 		ex.getConstraintViolations()
-			.forEach((violation) -> errors.add(fieldError(lastNodes(violation.getPropertyPath().toString()),
-					violation.getMessage())));
+			.forEach((violation) -> errors.add(fieldError(beanPath(violation.getPropertyPath()), violation.getMessage())));
 		return render(ex, HardenedErrorCode.VALIDATION_FAILED, "The request is not valid.", errors, request);
-	}
-
-	/**
-	 * The deadline filter answers 504 for these; handling them here would write a body the
-	 * late-response check then refuses.
-	 */
-	@ExceptionHandler(DeadlineExceededException.class)
-	void leaveToTheDeadlineFilter(DeadlineExceededException ex) {
-		throw ex;
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -107,7 +97,8 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 			return null;
 		}
 		if (DeadlineTimeouts.isCausedByDeadline(ex, deadlineOf(request))) {
-			// A timeout or cancellation the deadline caused: the deadline filter answers 504.
+			// DeadlineExceededException, or a timeout or cancellation the deadline caused: the
+			// deadline filter answers 504 (a body written here would fail the late-response check).
 			throw ex;
 		}
 		if (isSpringSecurityException(ex)) {
@@ -117,7 +108,7 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		ErrorCode mapped = this.registry.forException(ex).orElse(null);
 		if (mapped != null) {
-			return render(ex, mapped, mapped.title() + ".", null, request);
+			return render(ex, mapped, ProblemDetails.defaultDetail(mapped), null, request);
 		}
 		ResponseStatus responseStatus = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(),
 				ResponseStatus.class);
@@ -125,11 +116,11 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 			ErrorCode code = ErrorCodeRegistry.forStatus(responseStatus.code());
 			String reason = responseStatus.reason();
 			// The reason is written for clients; the message of the exception is not.
-			String detail = (!reason.isEmpty()) ? reason
-					: code.status().is5xxServerError() ? UNEXPECTED : code.title() + ".";
+			String detail = (!reason.isEmpty()) ? reason : ProblemDetails.defaultDetail(code);
 			return render(ex, code, detail, null, request);
 		}
-		return render(ex, HardenedErrorCode.INTERNAL_ERROR, UNEXPECTED, null, request);
+		return render(ex, HardenedErrorCode.INTERNAL_ERROR, ProblemDetails.defaultDetail(HardenedErrorCode.INTERNAL_ERROR),
+				null, request);
 	}
 
 	/**
@@ -181,7 +172,7 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 			return "The request is not valid.";
 		}
 		if (code.status().is5xxServerError()) {
-			return UNEXPECTED;
+			return ProblemDetails.defaultDetail(code);
 		}
 		// Spring MVC's own details for 4xx name only what the client sent ("No static resource
 		// x.", "Content-Type 'x' is not supported.").
@@ -192,13 +183,13 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 	private static List<Map<String, String>> validationErrors(Exception ex) {
 		List<Map<String, String>> errors = new ArrayList<>();
 		if (ex instanceof MethodArgumentNotValidException invalid) {
-			addBindingErrors(errors, invalid.getBindingResult(), "");
+			addBindingErrors(errors, invalid.getBindingResult());
 		}
 		else if (ex instanceof HandlerMethodValidationException invalid) {
 			for (ParameterValidationResult result : invalid.getParameterValidationResults()) {
 				String parameter = parameterName(result);
 				if (result instanceof ParameterErrors parameterErrors) {
-					addBindingErrors(errors, parameterErrors, "");
+					addBindingErrors(errors, parameterErrors);
 				}
 				else {
 					for (MessageSourceResolvable error : result.getResolvableErrors()) {
@@ -218,35 +209,54 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 		return errors.isEmpty() ? null : errors;
 	}
 
-	private static void addBindingErrors(List<Map<String, String>> errors, Errors result, String prefix) {
+	private static void addBindingErrors(List<Map<String, String>> errors, Errors result) {
 		for (FieldError field : result.getFieldErrors()) {
-			errors.add(fieldError(prefix + field.getField(), field.getDefaultMessage()));
+			errors.add(fieldError(field.getField(), field.getDefaultMessage()));
 		}
 		result.getGlobalErrors().forEach((global) -> errors.add(fieldError("$", global.getDefaultMessage())));
 	}
 
 	private static String parameterName(ParameterValidationResult result) {
 		String name = result.getMethodParameter().getParameterName();
-		org.springframework.web.bind.annotation.RequestParam requestParam = result.getMethodParameter()
-			.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+		RequestParam requestParam = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
 		if (requestParam != null && !requestParam.name().isEmpty()) {
 			return requestParam.name();
 		}
-		org.springframework.web.bind.annotation.PathVariable pathVariable = result.getMethodParameter()
-			.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+		PathVariable pathVariable = result.getMethodParameter().getParameterAnnotation(PathVariable.class);
 		if (pathVariable != null && !pathVariable.name().isEmpty()) {
 			return pathVariable.name();
 		}
 		return (name != null) ? name : "arg" + result.getMethodParameter().getParameterIndex();
 	}
 
-	/** {@code place.request.lines[0].sku} from a method's validation: keep the bean path. */
-	private static String lastNodes(String propertyPath) {
-		String[] nodes = propertyPath.split("\\.");
-		if (nodes.length <= 2) {
-			return nodes[nodes.length - 1];
+	/**
+	 * The path of a violation as the client wrote it: {@code lines[0].sku}, without the
+	 * method and parameter nodes of method validation ({@code place.request.}); a violation
+	 * on a parameter itself is named by the parameter.
+	 */
+	static String beanPath(Path path) {
+		StringBuilder bean = new StringBuilder();
+		String parameter = null;
+		for (Path.Node node : path) {
+			ElementKind kind = node.getKind();
+			if (kind == ElementKind.PARAMETER) {
+				parameter = node.getName();
+				continue;
+			}
+			if (kind != ElementKind.PROPERTY && kind != ElementKind.CONTAINER_ELEMENT && kind != ElementKind.BEAN) {
+				continue;
+			}
+			if (node.isInIterable()) {
+				bean.append('[').append((node.getIndex() != null) ? node.getIndex() : node.getKey()).append(']');
+			}
+			if (node.getName() != null) {
+				bean.append(bean.isEmpty() ? "" : ".").append(node.getName());
+			}
 		}
-		return String.join(".", Arrays.copyOfRange(nodes, 2, nodes.length));
+		if (!bean.isEmpty()) {
+			return bean.toString();
+		}
+		return (parameter != null) ? parameter : "$";
 	}
 
 	private static Map<String, String> fieldError(String field, @Nullable String message) {

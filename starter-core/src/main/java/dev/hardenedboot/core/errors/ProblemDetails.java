@@ -23,6 +23,9 @@ public class ProblemDetails {
 	/** Boot's Micrometer Tracing MDC key, then the name our JSON logs use. */
 	private static final List<String> TRACE_ID_MDC_KEYS = List.of("traceId", "trace_id");
 
+	private static final String UNEXPECTED = "An unexpected error occurred. The service's log has the details "
+			+ "under this request's request_id.";
+
 	@Nullable
 	private final URI typeBase;
 
@@ -39,30 +42,26 @@ public class ProblemDetails {
 	 */
 	public ProblemDetail create(ErrorCode code, @Nullable String detail, @Nullable HttpServletRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatus(code.status());
-		apply(problem, code, detail, request);
-		return problem;
-	}
-
-	/**
-	 * Brings a problem built elsewhere (Spring MVC's own, for one) in line with the contract.
-	 * @param problem the problem to complete
-	 * @param code its error code
-	 * @param detail the detail to set, or {@code null} to keep the problem's own
-	 * @param request the request that failed
-	 */
-	public void apply(ProblemDetail problem, ErrorCode code, @Nullable String detail,
-			@Nullable HttpServletRequest request) {
 		problem.setType(typeOf(code));
 		problem.setTitle(code.title());
-		if (detail != null) {
-			problem.setDetail(detail);
-		}
+		problem.setDetail(detail);
 		if (request != null) {
 			problem.setInstance(instanceOf(request));
 		}
 		problem.setProperty("code", code.code());
 		problem.setProperty("request_id", requestId(request));
 		problem.setProperty("trace_id", traceId());
+		return problem;
+	}
+
+	/**
+	 * The detail when nothing more specific may be told: for a server error only that the
+	 * log has it under the request id, never what failed; otherwise the code's title.
+	 * @param code the error code
+	 * @return the detail
+	 */
+	public static String defaultDetail(ErrorCode code) {
+		return code.status().is5xxServerError() ? UNEXPECTED : code.title() + ".";
 	}
 
 	URI typeOf(ErrorCode code) {

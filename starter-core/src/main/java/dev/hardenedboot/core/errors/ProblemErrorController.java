@@ -43,11 +43,8 @@ public class ProblemErrorController implements ErrorController {
 		HttpStatusCode status = statusOf(request);
 		Throwable exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		ErrorCode code = codeFor(exception, status);
-		String detail = code.status().is5xxServerError() ? "An unexpected error occurred. The service's log has the "
-				+ "details under this request's request_id." : code.title() + ".";
-		if (exception instanceof ErrorCodeException deliberate) {
-			detail = deliberate.getMessage();
-		}
+		String detail = (exception instanceof ErrorCodeException deliberate) ? deliberate.getMessage()
+				: ProblemDetails.defaultDetail(code);
 		if (code.status().is5xxServerError() && exception == null) {
 			// With an exception, the container has logged it already with its stack trace.
 			logger.error(code.code() + " (" + code.status().value() + ") for " + request.getAttribute(

@@ -1,12 +1,6 @@
 package dev.hardenedboot.core.propagation;
 
-import java.util.Map;
-
 import dev.hardenedboot.core.context.RequestContext;
-import dev.hardenedboot.core.context.RequestContextThreadLocalAccessor;
-import io.micrometer.context.ContextSnapshot;
-import io.micrometer.context.ContextSnapshotFactory;
-import org.slf4j.MDC;
 
 import org.springframework.core.task.TaskDecorator;
 
@@ -23,36 +17,14 @@ import org.springframework.core.task.TaskDecorator;
  */
 public class RequestContextTaskDecorator implements TaskDecorator {
 
-	private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder()
-		.captureKeyPredicate((key) -> !RequestContextThreadLocalAccessor.KEY.equals(key))
-		.build();
-
 	@Override
 	public Runnable decorate(Runnable task) {
-		ContextSnapshot snapshot = this.snapshots.captureAll();
-		RequestContext context = RequestContext.currentOrNull();
-		RequestContext detached = (context != null) ? context.withoutDeadline() : null;
-		Map<String, String> mdc = MDC.getCopyOfContextMap();
+		CapturedContext captured = CapturedContext.capture(false);
 		return () -> {
-			Map<String, String> previousMdc = MDC.getCopyOfContextMap();
-			setMdc(mdc);
-			try (ContextSnapshot.Scope scope = snapshot.setThreadLocals();
-					RequestContext.Scope request = RequestContext.bind(detached)) {
+			try (RequestContext.Scope scope = captured.restore()) {
 				task.run();
 			}
-			finally {
-				setMdc(previousMdc);
-			}
 		};
-	}
-
-	private static void setMdc(Map<String, String> values) {
-		if (values == null || values.isEmpty()) {
-			MDC.clear();
-		}
-		else {
-			MDC.setContextMap(values);
-		}
 	}
 
 }

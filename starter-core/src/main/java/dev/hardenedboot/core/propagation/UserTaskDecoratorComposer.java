@@ -32,8 +32,8 @@ class UserTaskDecoratorComposer implements BeanPostProcessor {
 		ProxyFactory proxyFactory = new ProxyFactory(bean);
 		proxyFactory.addInterface(TaskDecorator.class);
 		Class<?> type = bean.getClass();
-		proxyFactory.setProxyTargetClass(!Modifier.isFinal(type.getModifiers()) && !type.isSynthetic()
-				&& !type.getName().contains("$$Lambda"));
+		// Lambdas and other hidden classes cannot be subclassed: they get an interface proxy.
+		proxyFactory.setProxyTargetClass(!Modifier.isFinal(type.getModifiers()) && !type.isHidden());
 		proxyFactory.addAdvice((MethodInterceptor) (invocation) -> {
 			if ("decorate".equals(invocation.getMethod().getName()) && invocation.getArguments().length == 1
 					&& invocation.getArguments()[0] instanceof Runnable task) {

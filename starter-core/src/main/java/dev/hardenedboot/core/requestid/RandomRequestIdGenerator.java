@@ -1,5 +1,6 @@
 package dev.hardenedboot.core.requestid;
 
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -9,22 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 class RandomRequestIdGenerator implements RequestIdGenerator {
 
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
+	private static final HexFormat HEX = HexFormat.of();
 
 	@Override
 	public String generate() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		char[] id = new char[32];
-		fill(id, 0, random.nextLong());
-		fill(id, 16, random.nextLong());
-		return new String(id);
-	}
-
-	private static void fill(char[] target, int offset, long bits) {
-		for (int i = 15; i >= 0; i--) {
-			target[offset + i] = HEX[(int) (bits & 0xF)];
-			bits >>>= 4;
-		}
+		return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
 	}
 
 }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 
-
 /**
  * Gives every request an id: the caller's {@value #HEADER} when it is safe to log and
  * forward, otherwise a new one. The id is echoed on the response, bound to the thread as

@@ -3,25 +3,22 @@ package dev.hardenedboot.core.security;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.Ordered;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import dev.hardenedboot.core.config.LowestPriorityDefaults;
 
 /**
- * Server limits and safe error and actuator settings, as the lowest-priority property source:
- * any value in the application's configuration, the environment or the command line wins,
- * and the source's name tells where a value came from.
+ * Server limits and safe error and actuator settings, for what the application leaves
+ * unset.
  */
-public class ServerDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+public class ServerDefaultsEnvironmentPostProcessor extends LowestPriorityDefaults {
 
 	/** Name of the property source holding the defaults. */
 	public static final String PROPERTY_SOURCE_NAME = "hardenedBootServerDefaults";
 
-	static final Map<String, Object> DEFAULTS;
+	public ServerDefaultsEnvironmentPostProcessor() {
+		super(PROPERTY_SOURCE_NAME, defaults());
+	}
 
-	static {
+	private static Map<String, Object> defaults() {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		// A client that connects and sends nothing holds a thread and a socket; 5s is the
 		// seed's ReadTimeout. Boot's default is Tomcat's 60s.
@@ -41,19 +38,7 @@ public class ServerDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
 		// service's weaknesses and versions needs a separate management port.
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
 		defaults.put("management.endpoint.health.show-details", "when-authorized");
-		DEFAULTS = Map.copyOf(defaults);
-	}
-
-	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
-			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, DEFAULTS));
-		}
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return defaults;
 	}
 
 }

@@ -94,7 +94,7 @@ class ConfigurationFingerprintTests {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("application", properties));
 		ConfigurationPropertySources.attach(environment);
-		return ConfigurationFingerprint.of(environment);
+		return ConfigurationFingerprint.of(environment).value();
 	}
 
 }

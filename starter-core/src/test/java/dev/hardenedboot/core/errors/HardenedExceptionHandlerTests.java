@@ -1,12 +1,22 @@
 package dev.hardenedboot.core.errors;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import dev.hardenedboot.core.context.Deadline;
 import dev.hardenedboot.core.context.RequestContext;
+import dev.hardenedboot.core.web.ErrorEndpoints;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.ProblemDetail;
@@ -55,6 +65,35 @@ class HardenedExceptionHandlerTests {
 	@Test
 	void aGoneClientGetsNoAnswer() throws Exception {
 		assertThat(this.handler.handleUnexpected(new IOException("Broken pipe"), this.webRequest)).isNull();
+	}
+
+	@Test
+	void constraintViolationsNameThePathTheClientWrote() throws Exception {
+		Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+		ErrorEndpoints.Order order = new ErrorEndpoints.Order("", 1, List.of(new ErrorEndpoints.Line("A", 0)));
+		Set<ConstraintViolation<Object>> onBean = validator.validate(order);
+		Method place = Service.class.getDeclaredMethod("place", ErrorEndpoints.Order.class, int.class);
+		Set<ConstraintViolation<Service>> onMethod = validator.forExecutables()
+			.validateParameters(new Service(), place, new Object[] { order, 0 });
+		assertThat(fields(new ConstraintViolationException(onBean))).containsExactlyInAnyOrder("customer",
+				"lines[0].quantity");
+		assertThat(fields(new ConstraintViolationException(onMethod))).containsExactlyInAnyOrder("customer",
+				"lines[0].quantity", "attempts");
+	}
+
+	private List<String> fields(ConstraintViolationException ex) {
+		ProblemDetail problem = this.handler.handleConstraintViolation(ex, this.webRequest).getBody();
+		assertThat(problem.getProperties()).containsEntry("code", "VALIDATION_FAILED");
+		@SuppressWarnings("unchecked")
+		List<Map<String, String>> errors = (List<Map<String, String>>) problem.getProperties().get("errors");
+		return errors.stream().map((error) -> error.get("field")).toList();
+	}
+
+	static class Service {
+
+		void place(@Valid ErrorEndpoints.Order request, @Positive int attempts) {
+		}
+
 	}
 
 	@Test

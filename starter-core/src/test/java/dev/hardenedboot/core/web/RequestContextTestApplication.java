@@ -88,7 +88,6 @@ public class RequestContextTestApplication {
 
 	}
 
-
 	@RestController
 	public static class Endpoints {
 

@@ -2,12 +2,9 @@ package dev.hardenedboot.core.config.files;
 
 import java.util.Map;
 
-import org.springframework.boot.SpringApplication;
+import dev.hardenedboot.core.config.LowestPriorityDefaults;
+
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.Ordered;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * Imports {@code optional:hardened-config:} by default, before Boot reads configuration:
@@ -16,20 +13,18 @@ import org.springframework.core.env.MapPropertySource;
  * lowest-priority value of {@code spring.config.import}: an application that sets that
  * property itself adds {@code optional:hardened-config:} to its list to keep them.
  */
-public class ConfigFilesEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+public class ConfigFilesEnvironmentPostProcessor extends LowestPriorityDefaults {
 
 	/** Name of the property source holding the default import. */
 	public static final String PROPERTY_SOURCE_NAME = "hardenedBootConfigFiles";
 
-	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
-			environment.getPropertySources()
-				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME,
-						Map.of("spring.config.import", "optional:" + ConfigFilesLocationResolver.PREFIX)));
-		}
+	public ConfigFilesEnvironmentPostProcessor() {
+		super(PROPERTY_SOURCE_NAME, Map.of("spring.config.import", "optional:" + ConfigFilesLocationResolver.PREFIX));
 	}
 
+	/**
+	 * Before Boot reads the configuration, which is when imports are resolved.
+	 */
 	@Override
 	public int getOrder() {
 		return ConfigDataEnvironmentPostProcessor.ORDER - 1;
