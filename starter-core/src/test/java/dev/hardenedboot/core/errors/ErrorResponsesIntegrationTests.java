@@ -5,15 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hardenedboot.core.web.CapturedLogs;
 import dev.hardenedboot.core.web.RequestContextWebTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,18 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ErrorResponsesIntegrationTests extends RequestContextWebTests {
 
-	private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-
-	@BeforeEach
-	void setUp() {
-		this.logged.start();
-		logger().addAppender(this.logged);
-	}
-
-	@AfterEach
-	void releaseLogs() {
-		logger().detachAppender(this.logged);
-	}
+	@RegisterExtension
+	final CapturedLogs logs = new CapturedLogs(HardenedExceptionHandler.class);
 
 	@Test
 	void unexpectedExceptionNeverLeaksItsMessageAndIsLoggedOnceWithItsStack() throws Exception {
@@ -43,7 +30,7 @@ class ErrorResponsesIntegrationTests extends RequestContextWebTests {
 		assertThat(response.body()).doesNotContain("hunter2", "jdbc", "IllegalStateException", "at dev.");
 		assertThat(problem.get("request_id").asText()).isEqualTo("secret-1");
 		assertThat(problem.get("detail").asText()).contains("request_id");
-		List<ILoggingEvent> errors = new ArrayList<>(this.logged.list.stream()
+		List<ILoggingEvent> errors = new ArrayList<>(this.logs.events().stream()
 			.filter((event) -> event.getLevel() == Level.ERROR)
 			.filter((event) -> "secret-1".equals(event.getMDCPropertyMap().get("request_id")))
 			.toList());
@@ -130,10 +117,6 @@ class ErrorResponsesIntegrationTests extends RequestContextWebTests {
 		assertThat(problem.has("type") && problem.has("title") && problem.has("instance")).isTrue();
 		assertThat(response.body()).doesNotContain("Exception", "jackson", "at org.", "at java.");
 		return problem;
-	}
-
-	private static Logger logger() {
-		return (Logger) LoggerFactory.getLogger(HardenedExceptionHandler.class);
 	}
 
 }

@@ -2,16 +2,12 @@ package dev.hardenedboot.core.propagation;
 
 import java.net.http.HttpResponse;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hardenedboot.core.web.CapturedLogs;
 import dev.hardenedboot.core.web.RequestContextTestApplication;
 import dev.hardenedboot.core.web.RequestContextWebTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,18 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AsyncPropagationIntegrationTests extends RequestContextWebTests {
 
-	private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-
-	@BeforeEach
-	void captureLogs() {
-		this.logged.start();
-		logger().addAppender(this.logged);
-	}
-
-	@AfterEach
-	void releaseLogs() {
-		logger().detachAppender(this.logged);
-	}
+	@RegisterExtension
+	final CapturedLogs logs = new CapturedLogs(RequestContextTestApplication.AsyncWork.class);
 
 	@Test
 	void asyncTaskCarriesRequestIdAndObservationButNotTheDeadline() throws Exception {
@@ -46,15 +32,11 @@ class AsyncPropagationIntegrationTests extends RequestContextWebTests {
 		assertThat(seen.get("requestId").asText()).isEqualTo("async-1");
 		assertThat(seen.get("hasDeadline").asBoolean()).isFalse();
 		assertThat(seen.get("sameObservation").asBoolean()).isTrue();
-		assertThat(this.logged.list).anySatisfy((event) -> {
+		assertThat(this.logs.events()).anySatisfy((event) -> {
 			assertThat(event.getFormattedMessage()).isEqualTo("async work for the request");
 			assertThat(event.getMDCPropertyMap()).containsEntry("request_id", "async-1");
 			assertThat(event.getThreadName()).isEqualTo(seen.get("thread").asText());
 		});
-	}
-
-	private static Logger logger() {
-		return (Logger) LoggerFactory.getLogger(RequestContextTestApplication.AsyncWork.class);
 	}
 
 }
