@@ -1,9 +1,11 @@
 package dev.hardenedboot.core.config;
 
+import java.util.List;
 import java.util.Map;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -26,8 +28,8 @@ public class ConfigFingerprintAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConfigurationFingerprint configurationFingerprint(ConfigurableEnvironment environment) {
-		return ConfigurationFingerprint.of(environment);
+	CurrentConfigurationFingerprint currentConfigurationFingerprint(ConfigurableEnvironment environment) {
+		return new CurrentConfigurationFingerprint(environment);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -35,8 +37,8 @@ public class ConfigFingerprintAutoConfiguration {
 	static class InfoConfiguration {
 
 		@Bean
-		InfoContributor configFingerprintInfoContributor(ConfigurationFingerprint fingerprint) {
-			return (builder) -> builder.withDetail("config", Map.of("fingerprint", fingerprint.value()));
+		InfoContributor configFingerprintInfoContributor(CurrentConfigurationFingerprint fingerprint) {
+			return (builder) -> builder.withDetail("config", Map.of("fingerprint", fingerprint.get().value()));
 		}
 
 	}
@@ -45,12 +47,21 @@ public class ConfigFingerprintAutoConfiguration {
 	@ConditionalOnClass(MeterRegistry.class)
 	static class MetricsConfiguration {
 
+		/**
+		 * One row whose tag is the current fingerprint; a reload replaces the row, so the old
+		 * fingerprint leaves the scrape instead of lingering beside the new one.
+		 */
 		@Bean
-		MeterBinder configFingerprintMeterBinder(ConfigurationFingerprint fingerprint) {
-			return (registry) -> Gauge.builder("hardened.config.info", () -> 1)
-				.description("The configuration fingerprint of this instance, as a tag")
-				.tag("fingerprint", fingerprint.value())
-				.register(registry);
+		MeterBinder configFingerprintMeterBinder(CurrentConfigurationFingerprint fingerprint) {
+			return (registry) -> {
+				MultiGauge gauge = MultiGauge.builder("hardened.config.info")
+					.description("The configuration fingerprint of this instance, as a tag")
+					.register(registry);
+				Runnable update = () -> gauge.register(
+						List.of(MultiGauge.Row.of(Tags.of("fingerprint", fingerprint.get().value()), 1)), true);
+				update.run();
+				fingerprint.onChange(update);
+			};
 		}
 
 	}

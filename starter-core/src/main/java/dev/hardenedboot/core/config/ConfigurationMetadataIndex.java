@@ -118,22 +118,13 @@ final class ConfigurationMetadataIndex {
 	 */
 	@Nullable
 	String suggestionFor(ConfigurationPropertyName name) {
-		String wanted = name.toString();
 		String root = name.getElement(0, ConfigurationPropertyName.Form.ORIGINAL);
-		String best = null;
-		int bestDistance = Integer.MAX_VALUE;
-		for (ConfigurationPropertyName candidate : this.properties.keySet()) {
-			if (!candidate.getElement(0, ConfigurationPropertyName.Form.ORIGINAL).equals(root)) {
-				continue;
-			}
-			int distance = EditDistance.between(wanted, candidate.toString());
-			if (distance < bestDistance) {
-				bestDistance = distance;
-				best = candidate.toString();
-			}
-		}
-		int tolerance = Math.max(2, wanted.length() / 4);
-		return (best != null && bestDistance <= tolerance) ? best : null;
+		List<String> candidates = this.properties.keySet()
+			.stream()
+			.filter((candidate) -> candidate.getElement(0, ConfigurationPropertyName.Form.ORIGINAL).equals(root))
+			.map(ConfigurationPropertyName::toString)
+			.toList();
+		return EditDistance.nearest(name.toString(), candidates);
 	}
 
 	/**

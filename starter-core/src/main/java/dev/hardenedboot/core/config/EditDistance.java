@@ -1,11 +1,33 @@
 package dev.hardenedboot.core.config;
 
+import java.util.Collection;
+
+import org.springframework.lang.Nullable;
+
 /**
  * Levenshtein distance, for "did you mean" over property names.
  */
 final class EditDistance {
 
 	private EditDistance() {
+	}
+
+	/**
+	 * The candidate closest to {@code wanted}, when one is close enough to be a likely typo.
+	 */
+	@Nullable
+	static String nearest(String wanted, Collection<String> candidates) {
+		String best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		for (String candidate : candidates) {
+			int distance = between(wanted, candidate);
+			if (distance < bestDistance) {
+				bestDistance = distance;
+				best = candidate;
+			}
+		}
+		int tolerance = Math.max(2, wanted.length() / 4);
+		return (best != null && bestDistance <= tolerance) ? best : null;
 	}
 
 	static int between(String a, String b) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -13,6 +14,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.lang.Nullable;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
@@ -22,24 +24,36 @@ import org.springframework.validation.ObjectError;
  * An invalid {@code hardened.*} value, explained: the property, the bad value, where it was
  * set, what is wrong with it, and what to set instead, with the default. Ahead of Boot's own
  * analyzers, which say the first four but end with "Update your application's configuration".
+ * The application's prefixes listed in {@code hardened.config.strict-prefixes} get the same
+ * explanations, and for a key their class does not declare, the nearest one it does. A
+ * configuration reload that finds an invalid value explains it the same way.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class InvalidPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
-
-	private static final String PREFIX = "hardened.";
+public class InvalidPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 
 	private final ConfigurationMetadataIndex metadata = ConfigurationMetadataIndex
 		.load(InvalidPropertyFailureAnalyzer.class.getClassLoader());
 
+	private final StrictPrefixes prefixes;
+
+	public InvalidPropertyFailureAnalyzer(Environment environment) {
+		this.prefixes = StrictPrefixes.of(environment);
+	}
+
 	@Override
 	@Nullable
 	protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
-		if (!cause.getName().toString().startsWith(PREFIX)) {
+		if (!this.prefixes.covers(cause.getName())) {
 			return null;
 		}
 		BindValidationException validation = findCause(cause, BindValidationException.class);
 		if (validation != null) {
 			return analyzeValidation(cause, validation);
+		}
+		UnboundConfigurationPropertiesException unbound = findCause(cause,
+				UnboundConfigurationPropertiesException.class);
+		if (unbound != null) {
+			return analyzeUnbound(cause, unbound);
 		}
 		ConfigurationProperty property = cause.getProperty();
 		String name = (property != null) ? property.getName().toString() : cause.getName().toString();
@@ -75,6 +89,32 @@ class InvalidPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindExcepti
 			action.append(fix(name, null)).append('\n');
 		}
 		return new FailureAnalysis(description.toString().trim(), action.toString().trim(), cause);
+	}
+
+	/**
+	 * Keys under an application's strict prefix that its class does not declare; the nearest
+	 * declared key comes from the configuration metadata or, without it, from the class's
+	 * own properties.
+	 */
+	private FailureAnalysis analyzeUnbound(BindException cause, UnboundConfigurationPropertiesException unbound) {
+		Class<?> type = cause.getTarget().getType().resolve(Object.class);
+		List<String> declared = DeclaredProperties.of(cause.getName().toString(), type);
+		StringBuilder description = new StringBuilder("The configuration sets keys under '" + cause.getName()
+				+ "' that " + type.getSimpleName() + " does not declare, so they have no effect:\n");
+		for (ConfigurationProperty property : unbound.getUnboundProperties()) {
+			ConfigurationPropertyName name = property.getName();
+			String suggestion = this.metadata.suggestionFor(name);
+			if (suggestion == null) {
+				suggestion = EditDistance.nearest(name.toString(), declared);
+			}
+			description.append("\n    ")
+				.append(new UnknownConfigurationKeysException.UnknownKey(name.toString(),
+						String.valueOf(property.getOrigin()), suggestion)
+					.describe());
+		}
+		String action = "Correct the spelling of each key, or remove it. The keys " + type.getSimpleName()
+				+ " declares are " + declared + ".";
+		return new FailureAnalysis(description.toString(), action, cause);
 	}
 
 	/**

@@ -30,7 +30,11 @@ public class UnknownConfigurationKeysException extends RuntimeException {
 	 */
 	public record UnknownKey(String name, String origin, @Nullable String suggestion) {
 
-		String describe() {
+		/**
+		 * The key, its origin, and the suggestion, for a log line or a message.
+		 * @return the description
+		 */
+		public String describe() {
 			return this.name + " (" + this.origin + ")"
 					+ ((this.suggestion != null) ? ": did you mean '" + this.suggestion + "'?" : "");
 		}

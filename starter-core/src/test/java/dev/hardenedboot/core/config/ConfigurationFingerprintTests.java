@@ -1,7 +1,9 @@
 package dev.hardenedboot.core.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -73,6 +75,14 @@ class ConfigurationFingerprintTests {
 				context.getBean(MeterBinder.class).bindTo(registry);
 				assertThat(registry.get("hardened.config.info").tag("fingerprint", fingerprint).gauge().value())
 					.isEqualTo(1);
+				context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new MapPropertySource("reloaded", Map.of("hardened.request.timeout", "12s")));
+				context.publishEvent(new ConfigReloadedEvent(this, Set.of("hardened.request.timeout"), List.of()));
+				String reloaded = context.getBean(CurrentConfigurationFingerprint.class).get().value();
+				assertThat(reloaded).isNotEqualTo(fingerprint);
+				assertThat(registry.find("hardened.config.info").gauges()).singleElement()
+					.satisfies((gauge) -> assertThat(gauge.getId().getTag("fingerprint")).isEqualTo(reloaded));
 			});
 	}
 

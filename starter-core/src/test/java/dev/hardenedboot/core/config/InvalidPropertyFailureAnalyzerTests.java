@@ -1,13 +1,16 @@
 package dev.hardenedboot.core.config;
 
 import dev.hardenedboot.core.deadline.RequestProperties;
+import jakarta.validation.constraints.Max;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,7 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class InvalidPropertyFailureAnalyzerTests {
 
-	private final InvalidPropertyFailureAnalyzer analyzer = new InvalidPropertyFailureAnalyzer();
+	private final InvalidPropertyFailureAnalyzer analyzer = new InvalidPropertyFailureAnalyzer(new MockEnvironment());
 
 	@Test
 	void badDuration() {
@@ -64,6 +67,40 @@ class InvalidPropertyFailureAnalyzerTests {
 		assertThat(this.analyzer.analyze(failure)).isNull();
 	}
 
+	@Test
+	void strictPrefixGetsBeanValidationWithoutValidated() {
+		FailureAnalysis analysis = analyzeStrict("--other.size=500");
+		assertThat(analysis.getDescription()).contains("Invalid value for 'other.size'")
+			.contains("Value: \"500\"")
+			.contains("Reason: must be less than or equal to 100");
+		assertThat(analysis.getAction()).contains("Set 'other.size'");
+	}
+
+	@Test
+	void strictPrefixRejectsAKeyItsClassDoesNotDeclare() {
+		FailureAnalysis analysis = analyzeStrict("--other.sise=5");
+		assertThat(analysis.getDescription())
+			.contains("The configuration sets keys under 'other' that Other does not declare")
+			.contains("other.sise (\"other.sise\" from property source \"commandLineArgs\"): did you mean 'other.size'?");
+		assertThat(analysis.getAction()).contains("[other.size]");
+	}
+
+	@Test
+	void withoutTheOptInTheApplicationsPrefixIsBootsBusiness() {
+		run(StrictOtherProperties.class, "--other.size=500", "--other.sise=5");
+	}
+
+	private FailureAnalysis analyzeStrict(String argument) {
+		Throwable failure = catchThrowableOfType(Throwable.class,
+				() -> run(StrictOtherProperties.class, "--hardened.config.strict-prefixes=other", argument));
+		assertThat(failure).isNotNull();
+		FailureAnalysis analysis = new InvalidPropertyFailureAnalyzer(
+				new MockEnvironment().withProperty("hardened.config.strict-prefixes", "other"))
+			.analyze(failure);
+		assertThat(analysis).as("analysis of %s", failure).isNotNull();
+		return analysis;
+	}
+
 	private FailureAnalysis analyze(String... args) {
 		Throwable failure = catchThrowableOfType(Throwable.class, () -> run(HardenedProperties.class, args));
 		assertThat(failure).isNotNull();
@@ -90,9 +127,17 @@ class InvalidPropertyFailureAnalyzerTests {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(Other.class)
+	@ImportAutoConfiguration(StrictPrefixesAutoConfiguration.class)
+	static class StrictOtherProperties {
+
+	}
+
 	@org.springframework.boot.context.properties.ConfigurationProperties("other")
 	static class Other {
 
+		@Max(100)
 		private int size;
 
 		public int getSize() {

@@ -36,6 +36,16 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
 		this.logger.detachAppender(this.appender);
 	}
 
+	/**
+	 * Attaches again, for a test that starts its own application: Boot's logging set-up
+	 * during start-up stops and removes appenders added before it.
+	 */
+	public void reattach() {
+		this.logger.detachAppender(this.appender);
+		this.appender.start();
+		this.logger.addAppender(this.appender);
+	}
+
 	public List<ILoggingEvent> events() {
 		return this.appender.list;
 	}

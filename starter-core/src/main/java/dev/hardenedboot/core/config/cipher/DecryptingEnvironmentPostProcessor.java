@@ -58,9 +58,18 @@ public class DecryptingEnvironmentPostProcessor implements EnvironmentPostProces
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
-			return;
+		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+			decrypt(environment);
 		}
+	}
+
+	/**
+	 * Adds the property source of decrypted values to {@code environment}, which has none yet:
+	 * at start-up, and on a reload's candidate configuration.
+	 * @param environment the environment
+	 * @throws ConfigCipherException when a value cannot be decrypted or no usable key is set
+	 */
+	public void decrypt(ConfigurableEnvironment environment) {
 		Map<String, String> encrypted = winningEncryptedValues(environment);
 		if (encrypted.isEmpty()) {
 			return;

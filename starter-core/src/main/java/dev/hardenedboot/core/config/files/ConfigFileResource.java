@@ -7,24 +7,32 @@ import org.springframework.boot.context.config.ConfigDataResource;
 
 /**
  * One configuration file found by {@link ConfigFilesLocationResolver}: a YAML or properties
- * file, or a directory read key-per-file (a Kubernetes ConfigMap or Secret).
+ * file, a directory read key-per-file (a Kubernetes ConfigMap or Secret), or the anchor that
+ * marks where a {@link ConfigFileGroup group} sits in the environment.
  */
 final class ConfigFileResource extends ConfigDataResource {
 
 	enum Kind {
 
-		DOCUMENT, KEY_PER_FILE
+		ANCHOR, DOCUMENT, KEY_PER_FILE
 
 	}
+
+	private final ConfigFileGroup group;
 
 	private final Path path;
 
 	private final Kind kind;
 
-	ConfigFileResource(Path path, Kind kind) {
+	ConfigFileResource(ConfigFileGroup group, Path path, Kind kind) {
 		super(true);
+		this.group = group;
 		this.path = path;
 		this.kind = kind;
+	}
+
+	ConfigFileGroup group() {
+		return this.group;
 	}
 
 	Path path() {
@@ -37,18 +45,22 @@ final class ConfigFileResource extends ConfigDataResource {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof ConfigFileResource resource && resource.path.equals(this.path)
-				&& resource.kind == this.kind;
+		return other instanceof ConfigFileResource resource && resource.group == this.group
+				&& resource.path.equals(this.path) && resource.kind == this.kind;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.path, this.kind);
+		return Objects.hash(this.group, this.path, this.kind);
 	}
 
 	@Override
 	public String toString() {
-		return ((this.kind == Kind.KEY_PER_FILE) ? "key-per-file directory " : "file ") + this.path;
+		return switch (this.kind) {
+			case ANCHOR -> "anchor of " + this.group.anchorName();
+			case KEY_PER_FILE -> "key-per-file directory " + this.path;
+			case DOCUMENT -> "file " + this.path;
+		};
 	}
 
 }

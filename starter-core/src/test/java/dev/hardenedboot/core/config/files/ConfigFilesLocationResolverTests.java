@@ -40,20 +40,27 @@ class ConfigFilesLocationResolverTests {
 		List<ConfigFileResource> resources = this.resolver.resolve(context(this.mount),
 				ConfigDataLocation.of("optional:hardened-config:"));
 		assertThat(resources).extracting(ConfigFileResource::toString)
-			.containsExactly("file " + this.mount.resolve("a.yaml"), "file " + this.mount.resolve("b.properties"),
-					"key-per-file directory " + this.mount);
+			.containsExactly("anchor of hardened-config[mount-dir]", "file " + this.mount.resolve("a.yaml"),
+					"file " + this.mount.resolve("b.properties"), "key-per-file directory " + this.mount);
 		ConfigFilesLoader loader = new ConfigFilesLoader();
-		assertThat(property(loader.load(null, resources.get(0)), "a")).isEqualTo(1);
-		assertThat(property(loader.load(null, resources.get(1)), "b")).isEqualTo("2");
-		PropertySource<?> keyPerFile = loader.load(null, resources.get(2)).getPropertySources().get(0);
+		PropertySource<?> anchor = loader.load(null, resources.get(0)).getPropertySources().get(0);
+		assertThat(anchor.getName()).isEqualTo(ConfigFileGroup.MOUNT_DIR.anchorName());
+		assertThat(ConfigFileGroup.MOUNT_DIR.holds(anchor)).isFalse();
+		assertThat(property(loader.load(null, resources.get(1)), "a")).isEqualTo(1);
+		assertThat(property(loader.load(null, resources.get(2)), "b")).isEqualTo("2");
+		PropertySource<?> keyPerFile = loader.load(null, resources.get(3)).getPropertySources().get(0);
 		assertThat(keyPerFile.getProperty("feature.flag")).isEqualTo("on");
 		assertThat(keyPerFile.getProperty(".hidden")).isNull();
+		assertThat(ConfigFileGroup.MOUNT_DIR.holds(keyPerFile)).isTrue();
+		assertThat(ConfigFileGroup.PROFILE_FILES.holds(keyPerFile)).isFalse();
 	}
 
 	@Test
-	void missingDirectoryResolvesToNothing() {
+	void missingDirectoryResolvesToItsAnchorOnly() {
 		assertThat(this.resolver.resolve(context(this.mount.resolve("absent")),
-				ConfigDataLocation.of("optional:hardened-config:"))).isEmpty();
+				ConfigDataLocation.of("optional:hardened-config:")))
+			.extracting(ConfigFileResource::toString)
+			.containsExactly("anchor of hardened-config[mount-dir]");
 		assertThat(this.resolver.isResolvable(context(this.mount), ConfigDataLocation.of("hardened-config:"))).isTrue();
 		assertThat(this.resolver.isResolvable(context(this.mount), ConfigDataLocation.of("file:./x.yaml"))).isFalse();
 	}
@@ -70,10 +77,15 @@ class ConfigFilesLocationResolverTests {
 
 	@Test
 	void resourcesAreValues() {
-		ConfigFileResource one = new ConfigFileResource(this.mount, ConfigFileResource.Kind.KEY_PER_FILE);
-		assertThat(one).isEqualTo(new ConfigFileResource(this.mount, ConfigFileResource.Kind.KEY_PER_FILE))
-			.hasSameHashCodeAs(new ConfigFileResource(this.mount, ConfigFileResource.Kind.KEY_PER_FILE))
-			.isNotEqualTo(new ConfigFileResource(this.mount, ConfigFileResource.Kind.DOCUMENT));
+		ConfigFileResource one = resource(ConfigFileGroup.MOUNT_DIR, ConfigFileResource.Kind.KEY_PER_FILE);
+		assertThat(one).isEqualTo(resource(ConfigFileGroup.MOUNT_DIR, ConfigFileResource.Kind.KEY_PER_FILE))
+			.hasSameHashCodeAs(resource(ConfigFileGroup.MOUNT_DIR, ConfigFileResource.Kind.KEY_PER_FILE))
+			.isNotEqualTo(resource(ConfigFileGroup.MOUNT_DIR, ConfigFileResource.Kind.DOCUMENT))
+			.isNotEqualTo(resource(ConfigFileGroup.PROFILE_FILES, ConfigFileResource.Kind.KEY_PER_FILE));
+	}
+
+	private ConfigFileResource resource(ConfigFileGroup group, ConfigFileResource.Kind kind) {
+		return new ConfigFileResource(group, this.mount, kind);
 	}
 
 	private static Object property(ConfigData data, String name) {

@@ -1,0 +1,153 @@
+package dev.hardenedboot.core.config.reload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.hardenedboot.core.config.ConfigReloadedEvent;
+import dev.hardenedboot.core.config.UnknownConfigurationKeys;
+import dev.hardenedboot.core.config.UnknownConfigurationKeysException.UnknownKey;
+import dev.hardenedboot.core.config.UnknownKeysEnvironmentPostProcessor;
+import dev.hardenedboot.core.config.cipher.ConfigCipherException;
+import dev.hardenedboot.core.config.cipher.DecryptingEnvironmentPostProcessor;
+import dev.hardenedboot.core.config.files.ConfigFiles;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Reloads the mounted directory and {@code config.{profile}.yaml}, all or nothing. A change
+ * becomes a candidate configuration that goes through the checks of a start-up: decryption,
+ * unknown keys under {@code hardened.*}, conversion and validation of every
+ * {@code @ConfigurationProperties} bean it touches, and logging levels. If anything fails, the
+ * whole change is rejected and the running configuration stays as it was; otherwise the new
+ * values go into the environment, the beans are rebound, logging levels change, and a
+ * {@link ConfigReloadedEvent} tells the components that keep their own copies.
+ *
+ * <p>Reloads are serialized. A rejected version of the files is not retried until the files
+ * change again.
+ */
+public class ConfigReloader {
+
+	private static final Log logger = LogFactory.getLog(ConfigReloader.class);
+
+	private final ConfigurableApplicationContext context;
+
+	private final ConfigurableEnvironment environment;
+
+	private final ConfigReloadRecorder recorder;
+
+	private final UnknownConfigurationKeys unknownKeys;
+
+	private final DecryptingEnvironmentPostProcessor decrypting;
+
+	private final PropertiesRebinding rebinding;
+
+	private String digest;
+
+	public ConfigReloader(ConfigurableApplicationContext context, ConfigReloadRecorder recorder) {
+		this.context = context;
+		this.environment = context.getEnvironment();
+		this.recorder = recorder;
+		this.unknownKeys = UnknownConfigurationKeys.declaredBy(context.getClassLoader());
+		this.decrypting = new DecryptingEnvironmentPostProcessor((destination) -> destination.get());
+		this.rebinding = new PropertiesRebinding(context);
+		this.digest = digestOrEmpty(ConfigFiles.of(this.environment));
+	}
+
+	/**
+	 * Reads the configuration files and, when they differ from what was last read, checks
+	 * and applies them.
+	 * @return what happened
+	 */
+	public synchronized ConfigReloadResult reload() {
+		ConfigFiles files = ConfigFiles.of(this.environment);
+		String current = digestOrEmpty(files);
+		if (current.equals(this.digest)) {
+			return ConfigReloadResult.unchanged();
+		}
+		this.digest = current;
+		CandidateConfiguration candidate;
+		try {
+			candidate = CandidateConfiguration.of(this.environment, files.load(), this.decrypting);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return reject(Set.of(), List.of("The configuration files cannot be read: " + ex.getMessage()));
+		}
+		catch (ConfigCipherException ex) {
+			return reject(Set.of(), List.of(ex.getMessage() + " " + ex.getAction()));
+		}
+		catch (RuntimeException ex) {
+			// A malformed YAML or properties file (the parser's message names the file and line).
+			return reject(Set.of(), List.of("The configuration files cannot be read: " + ex.getMessage()));
+		}
+		Set<String> changed = candidate.changedKeys();
+		if (changed.isEmpty()) {
+			candidate.applyTo(this.environment);
+			return ConfigReloadResult.unchanged();
+		}
+		LoggingLevels levels = LoggingLevels.between(this.environment, candidate.environment());
+		List<String> problems = new ArrayList<>(unknownKeyProblems(candidate, changed));
+		problems.addAll(levels.problems());
+		PropertiesRebinding.Binding binding = this.rebinding.bind(candidate.environment(), changed);
+		problems.addAll(binding.problems());
+		if (!problems.isEmpty()) {
+			return reject(changed, problems);
+		}
+		candidate.applyTo(this.environment);
+		List<String> restartRequired = binding.applyToRunningBeans();
+		levels.applyTo(LoggingSystem.get(this.context.getClassLoader()));
+		logger.info("Configuration reloaded, " + changed.size() + " properties changed: " + changed);
+		if (!restartRequired.isEmpty()) {
+			logger.warn("Configuration reloaded, but these settings keep their old values until a restart: "
+					+ restartRequired);
+		}
+		this.recorder.record(ConfigReloadResult.Outcome.APPLIED);
+		this.context.publishEvent(new ConfigReloadedEvent(this, changed, restartRequired));
+		return new ConfigReloadResult(ConfigReloadResult.Outcome.APPLIED, changed, List.of(), restartRequired);
+	}
+
+	private List<String> unknownKeyProblems(CandidateConfiguration candidate, Set<String> changed) {
+		String mode = candidate.environment()
+			.getProperty(UnknownKeysEnvironmentPostProcessor.MODE_PROPERTY, "fail")
+			.trim()
+			.toLowerCase(Locale.ROOT);
+		if (mode.equals("ignore")) {
+			return List.of();
+		}
+		UnknownConfigurationKeys.Found found = this.unknownKeys.find(candidate.environment());
+		found.others()
+			.stream()
+			.filter((key) -> changed.contains(key.name()))
+			.forEach((key) -> logger.warn("Unknown configuration key " + key.describe()));
+		if (mode.equals("warn")) {
+			found.ours().forEach((key) -> logger.warn("Unknown configuration key " + key.describe()));
+			return List.of();
+		}
+		return found.ours().stream().map(UnknownKey::describe).map((key) -> "Unknown configuration key " + key).toList();
+	}
+
+	private ConfigReloadResult reject(Set<String> changed, List<String> problems) {
+		logger.warn("Configuration change rejected; the running configuration is unchanged:\n    "
+				+ String.join("\n    ", problems));
+		this.recorder.record(ConfigReloadResult.Outcome.REJECTED);
+		return ConfigReloadResult.rejected(changed, problems);
+	}
+
+	private static String digestOrEmpty(ConfigFiles files) {
+		try {
+			return files.digest();
+		}
+		catch (UncheckedIOException ex) {
+			// Unreadable right now (permissions changing, a file being replaced): try again later.
+			return "";
+		}
+	}
+
+}

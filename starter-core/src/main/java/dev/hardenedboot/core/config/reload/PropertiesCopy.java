@@ -1,0 +1,58 @@
+package dev.hardenedboot.core.config.reload;
+
+import java.beans.PropertyDescriptor;
+import java.util.Collection;
+import java.util.Map;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
+
+/**
+ * Copies the bound properties of a freshly bound {@code @ConfigurationProperties} instance
+ * into the running one, the way Boot's JavaBean binding reaches them: through setters, and,
+ * for properties with only a getter, into the nested object, list or map the getter returns.
+ */
+final class PropertiesCopy {
+
+	private PropertiesCopy() {
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static void copy(Object source, Object target) {
+		BeanWrapper from = new BeanWrapperImpl(source);
+		BeanWrapper to = new BeanWrapperImpl(target);
+		for (PropertyDescriptor property : from.getPropertyDescriptors()) {
+			String name = property.getName();
+			if (property.getReadMethod() == null || name.equals("class") || !to.isReadableProperty(name)) {
+				continue;
+			}
+			Object value = from.getPropertyValue(name);
+			if (to.isWritableProperty(name)) {
+				to.setPropertyValue(name, value);
+				continue;
+			}
+			Object current = to.getPropertyValue(name);
+			if (current == null || value == null || current == value) {
+				continue;
+			}
+			if (current instanceof Collection collection && value instanceof Collection<?> values) {
+				collection.clear();
+				collection.addAll(values);
+			}
+			else if (current instanceof Map map && value instanceof Map<?, ?> values) {
+				map.clear();
+				map.putAll(values);
+			}
+			else if (isNested(current.getClass())) {
+				copy(value, current);
+			}
+		}
+	}
+
+	/** What Boot binds as a nested bean rather than as a value. */
+	private static boolean isNested(Class<?> type) {
+		return !BeanUtils.isSimpleValueType(type) && !type.isArray() && !type.getName().startsWith("java.");
+	}
+
+}
