@@ -24,8 +24,15 @@ import org.springframework.util.StreamUtils;
  */
 final class ConfigurationMetadataIndex {
 
+	/**
+	 * Boot's locations, and the copies of the other starters' metadata that core ships, so the
+	 * keys of a starter that is absent are still known rather than reported as typos.
+	 */
 	private static final List<String> LOCATIONS = List.of("META-INF/spring-configuration-metadata.json",
-			"META-INF/additional-spring-configuration-metadata.json");
+			"META-INF/additional-spring-configuration-metadata.json",
+			"META-INF/hardened-boot/observability-configuration-metadata.json",
+			"META-INF/hardened-boot/resilience-configuration-metadata.json",
+			"META-INF/hardened-boot/data-configuration-metadata.json");
 
 	/** Known properties, with whether keys below them are theirs (maps, lists, arrays). */
 	private final Map<ConfigurationPropertyName, Boolean> properties;

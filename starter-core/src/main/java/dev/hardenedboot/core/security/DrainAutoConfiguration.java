@@ -28,7 +28,13 @@ public class DrainAutoConfiguration {
 		return new DrainDelayLifecycle(drainDelay(properties, environment));
 	}
 
-	static Duration drainDelay(ShutdownProperties properties, Environment environment) {
+	/**
+	 * The drain delay in force: the configured one, else 5s on a detected cloud platform.
+	 * @param properties the shutdown properties
+	 * @param environment the environment
+	 * @return the delay
+	 */
+	public static Duration drainDelay(ShutdownProperties properties, Environment environment) {
 		if (properties.getDrainDelay() != null) {
 			return properties.getDrainDelay();
 		}

@@ -20,6 +20,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.lang.Nullable;
+import org.springframework.util.ClassUtils;
 
 /**
  * Reloads the mounted directory and {@code config.{profile}.yaml}, all or nothing. A change
@@ -37,6 +39,8 @@ public class ConfigReloader {
 
 	private static final Log logger = LogFactory.getLog(ConfigReloader.class);
 
+	private static final String SPRING_CLOUD_EVENT = "org.springframework.cloud.context.environment.EnvironmentChangeEvent";
+
 	private final ConfigurableApplicationContext context;
 
 	private final ConfigurableEnvironment environment;
@@ -50,6 +54,9 @@ public class ConfigReloader {
 	private final PropertiesRebinding rebinding;
 
 	private String digest;
+
+	@Nullable
+	private RunningBeansUpdate update;
 
 	public ConfigReloader(ConfigurableApplicationContext context, ConfigReloadRecorder recorder) {
 		this.context = context;
@@ -101,8 +108,7 @@ public class ConfigReloader {
 			return reject(changed, problems);
 		}
 		candidate.applyTo(this.environment);
-		List<String> restartRequired = binding.applyToRunningBeans();
-		levels.applyTo(LoggingSystem.get(this.context.getClassLoader()));
+		List<String> restartRequired = update().apply(binding, changed, levels);
 		logger.info("Configuration reloaded, " + changed.size() + " properties changed: " + changed);
 		if (!restartRequired.isEmpty()) {
 			logger.warn("Configuration reloaded, but these settings keep their old values until a restart: "
@@ -111,6 +117,20 @@ public class ConfigReloader {
 		this.recorder.record(ConfigReloadResult.Outcome.APPLIED);
 		this.context.publishEvent(new ConfigReloadedEvent(this, changed, restartRequired));
 		return new ConfigReloadResult(ConfigReloadResult.Outcome.APPLIED, changed, List.of(), restartRequired);
+	}
+
+	/** Chosen at the first reload, when every bean, Spring Cloud's rebinder among them, exists. */
+	private RunningBeansUpdate update() {
+		if (this.update == null) {
+			RunningBeansUpdate own = (binding, changedKeys, levels) -> {
+				List<String> restartRequired = binding.applyToRunningBeans();
+				levels.applyTo(LoggingSystem.get(this.context.getClassLoader()));
+				return restartRequired;
+			};
+			this.update = ClassUtils.isPresent(SPRING_CLOUD_EVENT, this.context.getClassLoader())
+					? SpringCloudRebinding.orElse(this.context, own) : own;
+		}
+		return this.update;
 	}
 
 	private List<String> unknownKeyProblems(CandidateConfiguration candidate, Set<String> changed) {

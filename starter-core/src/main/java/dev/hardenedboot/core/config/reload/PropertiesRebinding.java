@@ -142,6 +142,10 @@ final class PropertiesRebinding {
 		return validators;
 	}
 
+	private static boolean isConstructorBound(ConfigurationPropertiesBean bean) {
+		return bean.asBindTarget().getBindMethod() == BindMethod.VALUE_OBJECT;
+	}
+
 	private static Class<?> typeOf(ConfigurationPropertiesBean bean) {
 		return bean.asBindTarget().getType().resolve(Object.class);
 	}
@@ -207,24 +211,34 @@ final class PropertiesRebinding {
 		 * @return what could not change in place and needs a restart
 		 */
 		List<String> applyToRunningBeans() {
-			List<String> restartRequired = new ArrayList<>();
+			List<String> restartRequired = new ArrayList<>(constructorBound());
 			for (Bound bound : this.bound) {
 				ConfigurationPropertiesBean bean = bound.bean();
-				String prefix = bean.getAnnotation().prefix();
-				if (bean.asBindTarget().getBindMethod() == BindMethod.VALUE_OBJECT) {
-					restartRequired.add("'" + prefix + "' (" + typeOf(bean).getName()
-							+ " is constructor-bound and keeps its values until a restart)");
+				if (isConstructorBound(bean)) {
 					continue;
 				}
 				try {
 					PropertiesCopy.copy(bound.fresh(), bean.getInstance());
 				}
 				catch (BeansException ex) {
-					restartRequired.add("'" + prefix + "' (" + typeOf(bean).getName() + " refused the new values: "
-							+ ex.getMostSpecificCause().getMessage() + ")");
+					restartRequired.add("'" + bean.getAnnotation().prefix() + "' (" + typeOf(bean).getName()
+							+ " refused the new values: " + ex.getMostSpecificCause().getMessage() + ")");
 				}
 			}
 			return restartRequired;
+		}
+
+		/**
+		 * The touched beans that are constructor-bound, which nothing can change in place.
+		 * @return one description per bean
+		 */
+		List<String> constructorBound() {
+			return this.bound.stream()
+				.map(Bound::bean)
+				.filter(PropertiesRebinding::isConstructorBound)
+				.map((bean) -> "'" + bean.getAnnotation().prefix() + "' (" + typeOf(bean).getName()
+						+ " is constructor-bound and keeps its values until a restart)")
+				.toList();
 		}
 
 	}
