@@ -3,6 +3,8 @@ package dev.hardenedboot.core.config.reload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 import dev.hardenedboot.core.config.InvalidPropertyFailureAnalyzer;
@@ -88,7 +90,7 @@ final class PropertiesRebinding {
 				problems.add(describe(ex));
 			}
 		}
-		return new Binding(bound, problems);
+		return new Binding(bound, problems, changedKeys);
 	}
 
 	private static boolean touches(ConfigurationPropertiesBean bean, Set<String> changedKeys) {
@@ -203,8 +205,9 @@ final class PropertiesRebinding {
 	 *
 	 * @param bound the fresh instances, one per touched bean
 	 * @param problems what did not bind, one entry per bean
+	 * @param changedKeys the keys whose values changed
 	 */
-	record Binding(List<Bound> bound, List<String> problems) {
+	record Binding(List<Bound> bound, List<String> problems, Set<String> changedKeys) {
 
 		/**
 		 * Copies every fresh instance into its running bean.
@@ -218,7 +221,7 @@ final class PropertiesRebinding {
 					continue;
 				}
 				try {
-					PropertiesCopy.copy(bound.fresh(), bean.getInstance());
+					PropertiesCopy.copy(bound.fresh(), bean.getInstance(), touchedProperties(bean));
 				}
 				catch (BeansException ex) {
 					restartRequired.add("'" + bean.getAnnotation().prefix() + "' (" + typeOf(bean).getName()
@@ -226,6 +229,20 @@ final class PropertiesRebinding {
 				}
 			}
 			return restartRequired;
+		}
+
+		/**
+		 * The first property names below the bean's prefix that a changed key reaches:
+		 * {@code pool} for {@code orders.pool.size} under {@code orders}.
+		 */
+		private Predicate<String> touchedProperties(ConfigurationPropertiesBean bean) {
+			ConfigurationPropertyName prefix = ConfigurationPropertyName.of(bean.getAnnotation().prefix());
+			Set<String> names = this.changedKeys.stream()
+				.map(ConfigurationPropertyName::ofIfValid)
+				.filter((key) -> key != null && prefix.isAncestorOf(key))
+				.map((key) -> key.getElement(prefix.getNumberOfElements(), ConfigurationPropertyName.Form.DASHED))
+				.collect(Collectors.toSet());
+			return names::contains;
 		}
 
 		/**

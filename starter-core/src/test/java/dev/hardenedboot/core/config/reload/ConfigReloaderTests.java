@@ -128,6 +128,21 @@ class ConfigReloaderTests extends ReloadingApplicationTests {
 	}
 
 	@Test
+	void valuesSetInCodeSurviveAChangeToOtherProperties() throws Exception {
+		write("app.yaml", "orders:\n  greeting: hi\n");
+		start();
+		// A value derived at start-up by code, as starter-data does for the pool size.
+		settings().setTimeout(Duration.ofSeconds(42));
+		write("app.yaml", "orders:\n  greeting: hey\n");
+		reloader().reload();
+		assertThat(settings().getGreeting()).isEqualTo("hey");
+		assertThat(settings().getTimeout()).isEqualTo(Duration.ofSeconds(42));
+		write("app.yaml", "orders:\n  greeting: hey\n  timeout: 3s\n");
+		reloader().reload();
+		assertThat(settings().getTimeout()).isEqualTo(Duration.ofSeconds(3));
+	}
+
+	@Test
 	void fileAddedAfterStartUpAndKeyPerFileEntriesAreRead() throws Exception {
 		start();
 		write("orders.greeting", "from-a-configmap\n");
