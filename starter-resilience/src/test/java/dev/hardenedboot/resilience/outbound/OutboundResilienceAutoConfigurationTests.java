@@ -7,6 +7,7 @@ import dev.hardenedboot.core.outbound.OutboundHttpAutoConfiguration;
 import dev.hardenedboot.resilience.fallback.StaleIfErrorAutoConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
+import io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -25,13 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboundResilienceAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class,
 				OutboundHttpAutoConfiguration.class, OutboundResilienceAutoConfiguration.class,
 				StaleIfErrorAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class));
 
 	@Test
-	void everyRestTemplateGetsStaleIfErrorThenTheBreakerThenCoresPooledClient() {
+	void everyRestTemplateGetsStaleIfErrorThenTheBreakerThenCoresForwardingThenRetries() {
 		this.runner.run((context) -> {
 			RestTemplateBuilder builder = context.getBean(RestTemplateBuilder.class);
 			assertThat(builder.buildRequestFactory()).isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
@@ -41,7 +42,7 @@ class OutboundResilienceAutoConfigurationTests {
 				.map((interceptor) -> interceptor.getClass().getSimpleName())
 				.toList();
 			assertThat(interceptors).containsExactly("StaleIfErrorInterceptor", "HostCircuitBreakerInterceptor",
-					"RequestContextForwardingInterceptor");
+					"RequestContextForwardingInterceptor", "IdempotentRetryInterceptor");
 		});
 	}
 
@@ -56,6 +57,19 @@ class OutboundResilienceAutoConfigurationTests {
 					.extracting((interceptor) -> interceptor.getClass().getSimpleName())
 					.containsExactly("RequestContextForwardingInterceptor");
 			});
+	}
+
+	@Test
+	void retriesOffBySwitch() {
+		this.runner.withPropertyValues("hardened.resilience.http.retry.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(IdempotentRetryInterceptor.class)
+				.hasSingleBean(HostCircuitBreakerInterceptor.class));
+	}
+
+	@Test
+	void aBudgetRatioAboveOneStopsStartUp() {
+		this.runner.withPropertyValues("hardened.resilience.http.retry.budget-ratio=1.5")
+			.run((context) -> assertThat(context).hasFailed());
 	}
 
 	@Test

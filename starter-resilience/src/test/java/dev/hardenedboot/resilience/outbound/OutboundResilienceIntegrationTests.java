@@ -1,6 +1,7 @@
 package dev.hardenedboot.resilience.outbound;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import dev.hardenedboot.resilience.web.AppClient;
 import dev.hardenedboot.resilience.web.Downstream;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,7 +68,8 @@ class OutboundResilienceIntegrationTests {
 
 	@Test
 	void theHostsBreakerOpensAfterTenFailuresAndTheCallerGets503WithRetryAfter() {
-		downstream.answer("/down", Answer.status(502));
+		// A 500 is not retried: one call, one attempt.
+		downstream.answer("/down", Answer.status(500));
 		for (int i = 0; i < 10; i++) {
 			assertThat(this.app.get("/proxy?path=/down").statusCode()).isEqualTo(500);
 		}
@@ -153,6 +156,51 @@ class OutboundResilienceIntegrationTests {
 		assertThat(this.app.get("/proxy?path=/greeting", "Accept-Language", "fr").body()).isEqualTo("bonjour");
 	}
 
+	@Test
+	void anIdempotentCallIsRetriedOnceOnA503AndTheBreakerSeesOneSuccess() {
+		// The budget grows with calls: one retry per ten.
+		downstream.answer("/warm", Answer.ok("warm"));
+		for (int i = 0; i < 10; i++) {
+			this.app.get("/proxy?path=/warm");
+		}
+		CircuitBreaker breaker = this.breakers.circuitBreaker(BREAKER);
+		breaker.reset();
+		downstream.answer("/flaky", List.of(Answer.status(503), Answer.ok("second try")));
+		HttpResponse<String> response = this.app.get("/proxy?path=/flaky");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("second try");
+		assertThat(downstream.hits("/flaky")).isEqualTo(2);
+		assertThat(breaker.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+		assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+	}
+
+	@Test
+	void aPostIsNeverRetried() {
+		downstream.answer("/orders", List.of(Answer.status(503), Answer.ok("created")));
+		assertThat(this.app.post("/proxy?path=/orders").statusCode()).isEqualTo(500);
+		assertThat(downstream.hits("/orders")).isEqualTo(1);
+	}
+
+	@Test
+	void retriesStayWithinTenPercentOfTheCalls() {
+		double retriedBefore = retries("retried");
+		double refusedBefore = retries("budget_exhausted");
+		// A host of its own, so its budget starts empty; its breaker stays out of the way.
+		this.breakers.circuitBreaker("http-localhost").transitionToDisabledState();
+		downstream.answer("/always-busy", Answer.status(503));
+		for (int i = 0; i < 30; i++) {
+			assertThat(this.app.get("/proxy?host=localhost&path=/always-busy").statusCode()).isEqualTo(500);
+		}
+		int retried = downstream.hits("/always-busy") - 30;
+		assertThat(retried).isBetween(1, 3);
+		assertThat(retries("retried") - retriedBefore).isEqualTo(retried);
+		assertThat(retries("budget_exhausted") - refusedBefore).isEqualTo(30 - retried);
+	}
+
+	private double retries(String outcome) {
+		return this.meters.get("hardened.http.client.retries").tag("outcome", outcome).counter().count();
+	}
+
 	private double served(String reason) {
 		return this.meters.get("hardened.http.client.stale.served").tag("reason", reason).counter().count();
 	}
@@ -174,11 +222,17 @@ class OutboundResilienceIntegrationTests {
 			this.client = builder.build();
 		}
 
+		@PostMapping("/proxy")
+		String post(@RequestParam String path) {
+			return this.client.post().uri(downstream.url(path)).retrieve().body(String.class);
+		}
+
 		@GetMapping("/proxy")
 		ResponseEntity<String> proxy(@RequestParam String path,
+				@RequestParam(defaultValue = "127.0.0.1") String host,
 				@Nullable @RequestHeader(name = "Authorization", required = false) String authorization,
 				@Nullable @RequestHeader(name = "Accept-Language", required = false) String language) {
-			RestClient.RequestHeadersSpec<?> call = this.client.get().uri(downstream.url(path));
+			RestClient.RequestHeadersSpec<?> call = this.client.get().uri(downstream.url(host, path));
 			if (authorization != null) {
 				call = call.header("Authorization", authorization);
 			}

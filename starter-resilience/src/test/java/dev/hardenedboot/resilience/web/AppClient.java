@@ -40,6 +40,23 @@ public final class AppClient {
 		}
 	}
 
+	public HttpResponse<String> post(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(20))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		try {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public CompletableFuture<HttpResponse<String>> getAsync(String path, String... headers) {
 		return this.client.sendAsync(request(path, headers), HttpResponse.BodyHandlers.ofString());
 	}

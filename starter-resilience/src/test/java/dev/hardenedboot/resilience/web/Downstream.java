@@ -29,9 +29,12 @@ public final class Downstream implements AutoCloseable {
 
 	private final ExecutorService executor = Executors.newCachedThreadPool();
 
-	private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+	private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+	/** The hit count when a path's answers were last set. */
+	private final Map<String, Integer> answeredFrom = new ConcurrentHashMap<>();
 
 	private final Map<String, List<Map<String, List<String>>>> requestHeaders = new ConcurrentHashMap<>();
 
@@ -54,7 +57,20 @@ public final class Downstream implements AutoCloseable {
 	 * @return this downstream
 	 */
 	public Downstream answer(String path, Answer answer) {
-		this.answers.put(path, answer);
+		return answer(path, List.of(answer));
+	}
+
+	/**
+	 * Sets how {@code path} answers from now on: the n-th call from now gets the n-th answer,
+	 * the last one repeats.
+	 * @param path the path
+	 * @param sequence the answers
+	 * @return this downstream
+	 */
+	public Downstream answer(String path, List<Answer> sequence) {
+		this.answers.put(path, sequence);
+		this.hits.computeIfAbsent(path, (key) -> new AtomicInteger());
+		this.answeredFrom.put(path, this.hits.get(path).get());
 		return this;
 	}
 
@@ -68,7 +84,11 @@ public final class Downstream implements AutoCloseable {
 	}
 
 	public String url(String path) {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
+		return url("127.0.0.1", path);
+	}
+
+	public String url(String host, String path) {
+		return "http://" + host + ":" + this.server.getAddress().getPort() + path;
 	}
 
 	public int port() {
@@ -77,10 +97,12 @@ public final class Downstream implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
-		this.hits.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
+		int hit = this.hits.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
 		this.requestHeaders.computeIfAbsent(path, (key) -> new CopyOnWriteArrayList<>())
 			.add(Map.copyOf(exchange.getRequestHeaders()));
-		Answer answer = this.answers.getOrDefault(path, Answer.status(404));
+		List<Answer> sequence = this.answers.getOrDefault(path, List.of(Answer.status(404)));
+		int index = hit - 1 - this.answeredFrom.getOrDefault(path, 0);
+		Answer answer = sequence.get(Math.min(Math.max(0, index), sequence.size() - 1));
 		try (exchange) {
 			if (!answer.delay().isZero()) {
 				Thread.sleep(answer.delay().toMillis());
