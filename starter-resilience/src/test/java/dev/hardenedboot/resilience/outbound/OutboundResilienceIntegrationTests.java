@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hardened.http.client.max-connections-per-route=1",
-				"hardened.http.client.connection-request-timeout=500ms" })
+				"hardened.http.client.connection-request-timeout=500ms",
+				"hardened.resilience.stale-if-error.max-body-size=64B" })
 class OutboundResilienceIntegrationTests {
 
 	private static final Downstream downstream = new Downstream();
@@ -145,6 +146,17 @@ class OutboundResilienceIntegrationTests {
 		assertThat(this.app.get("/proxy?path=/catalog").statusCode()).isEqualTo(500);
 		assertThat(this.app.get("/proxy?path=/catalog", "Authorization", "Bearer bob").statusCode()).isEqualTo(500);
 		assertThat(this.app.get("/proxy?path=/catalog", "Authorization", "Bearer alice").body()).isEqualTo("catalog");
+	}
+
+	@Test
+	void anAnswerLargerThanTheLimitPassesThroughWholeAndIsNotKept() {
+		String large = "x".repeat(200);
+		downstream.answer("/large", Answer.ok(large));
+		assertThat(this.app.get("/proxy?path=/large").body()).isEqualTo(large);
+		// Read past the limit and handed on: the pooled connection is released all the same.
+		assertThat(this.app.get("/proxy?path=/large").body()).isEqualTo(large);
+		downstream.answer("/large", Answer.status(500));
+		assertThat(this.app.get("/proxy?path=/large").statusCode()).isEqualTo(500);
 	}
 
 	@Test

@@ -11,12 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.hardenedboot.core.web.HardenedFilterOrder;
 import dev.hardenedboot.resilience.shedding.PathGroupLimiters.GroupLimiter;
 import dev.hardenedboot.resilience.web.AppClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -118,6 +121,29 @@ class LoadSheddingIntegrationTests {
 		for (CompletableFuture<HttpResponse<String>> holder : holders) {
 			assertThat(holder.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void anAsyncRequestHoldsItsPermitUntilItCompletes() throws Exception {
+		List<CompletableFuture<HttpResponse<String>>> holders = holdAll(LIMIT, "/async-hold");
+		GroupLimiter work = this.limiters.groupOf("/work").orElseThrow();
+		try {
+			// The handlers returned long ago; their requests are still in flight.
+			Thread.sleep(100);
+			assertThat(work.inflight()).isEqualTo(LIMIT);
+			assertThat(this.app.get("/work").statusCode()).isEqualTo(503);
+		}
+		finally {
+			release.countDown();
+		}
+		for (CompletableFuture<HttpResponse<String>> holder : holders) {
+			assertThat(holder.get(5, TimeUnit.SECONDS).body()).isEqualTo("released later");
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (work.inflight() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(work.inflight()).isZero();
 	}
 
 	@Test
@@ -231,6 +257,27 @@ class LoadSheddingIntegrationTests {
 		String work() throws InterruptedException {
 			Thread.sleep(HOLD.toMillis());
 			return "done";
+		}
+
+		private final ExecutorService asyncWork = Executors.newCachedThreadPool();
+
+		@PreDestroy
+		void stop() {
+			this.asyncWork.shutdownNow();
+		}
+
+		@GetMapping("/async-hold")
+		CompletableFuture<String> asyncHold() {
+			CountDownLatch latch = release;
+			return CompletableFuture.supplyAsync(() -> {
+				try {
+					latch.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return "released later";
+			}, this.asyncWork);
 		}
 
 		@GetMapping({ "/hold", "/reports/hold" })
