@@ -140,11 +140,12 @@ class StaleIfErrorInterceptor implements ClientHttpRequestInterceptor {
 			// Too large to keep: the caller reads what was read so far, then the rest.
 			return new PartlyReadResponse(response, new SequenceInputStream(new ByteArrayInputStream(head), in));
 		}
-		response.close();
-		List<String> vary = varyNames(response.getHeaders());
 		HttpHeaders headers = HttpHeaders.readOnlyHttpHeaders(response.getHeaders());
 		StoredResponse stored = new StoredResponse(response.getStatusCode(), response.getStatusText(), headers, head,
 				Instant.now(this.clock));
+		// The whole body is in memory: the connection goes back to the pool now.
+		response.close();
+		List<String> vary = varyNames(headers);
 		this.varyByUrl.put(url, vary);
 		this.responses.put(key(url, vary, request.getHeaders()), stored);
 		return new StoredResponse.BufferedResponse(stored.status(), stored.statusText(), headers, head);
