@@ -72,6 +72,18 @@ class UnknownKeysTests {
 	}
 
 	@Test
+	void keysOfTheOtherStartersAreKnownWithoutThem() {
+		// starter-resilience is not on this module's class path: core ships its metadata.
+		ConfigurationMetadataIndex metadata = ConfigurationMetadataIndex.load(getClass().getClassLoader());
+		assertThat(metadata.isKnown(name("hardened.resilience.slow-call-threshold"))).isTrue();
+		assertThat(metadata.suggestionFor(name("hardened.resilience.slow-cal-threshold")))
+			.isEqualTo("hardened.resilience.slow-call-threshold");
+		try (ConfigurableApplicationContext context = run("--hardened.resilience.enabled=false")) {
+			assertThat(context.isActive()).isTrue();
+		}
+	}
+
+	@Test
 	void editDistance() {
 		assertThat(EditDistance.between("timout", "timeout")).isEqualTo(1);
 		assertThat(EditDistance.between("", "abc")).isEqualTo(3);
