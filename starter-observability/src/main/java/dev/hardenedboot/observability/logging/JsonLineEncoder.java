@@ -120,6 +120,7 @@ public class JsonLineEncoder extends LoggingEventCompositeJsonEncoder {
 		if (!masking.getPatterns().isEmpty()) {
 			decorator.addValueMasker(new SecretValueMasker(masking.getPatterns(), masking.getMask()));
 		}
+		decorator.start();
 		return decorator;
 	}
 
