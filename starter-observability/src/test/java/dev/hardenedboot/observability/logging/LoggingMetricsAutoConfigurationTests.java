@@ -42,6 +42,29 @@ class LoggingMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void asyncQueueFillIsAGauge() {
+		DrainingAsyncAppender queue = new DrainingAsyncAppender();
+		queue.setName("QUEUE");
+		queue.setContext(this.logback);
+		queue.addAppender(new ch.qos.logback.core.read.ListAppender<>());
+		queue.start();
+		ch.qos.logback.classic.Logger logger = this.logback.getLogger("queued");
+		logger.addAppender(queue);
+		try {
+			this.runner.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("hardened.log.queue.capacity").tag("appender", "QUEUE").gauge().value())
+					.isEqualTo(8192);
+				assertThat(registry.get("hardened.log.queue.size").tag("appender", "QUEUE").gauge().value()).isZero();
+			});
+		}
+		finally {
+			logger.detachAppender(queue);
+			queue.stop();
+		}
+	}
+
+	@Test
 	void offBySwitch() {
 		this.runner.withPropertyValues("hardened.logging.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(LogMetrics.class));
