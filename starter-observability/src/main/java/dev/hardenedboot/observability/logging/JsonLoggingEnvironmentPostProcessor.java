@@ -24,8 +24,9 @@ import org.springframework.util.ClassUtils;
  * <p>The value goes into the last property source, so a {@code logging.config} set anywhere
  * else wins. A {@code logback-spring.xml}, {@code logback.xml} or one of their test and Groovy
  * variants on the class path also wins: Boot would pick it up, and so the starter stays out of
- * the way. So do Boot's own structured logging ({@code logging.structured.format.console}), a
- * logging system other than Logback, and {@code hardened.logging.enabled=false}. Runs before
+ * the way. So do Boot's own structured logging ({@code logging.structured.format.console}),
+ * a log file ({@code logging.file.name} or {@code .path}, which Boot's default configuration
+ * writes), a logging system other than Logback, and {@code hardened.logging.enabled=false}. Runs before
  * Boot's logging listener, which reads {@code logging.config} once the environment is ready.
  */
 public class JsonLoggingEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -82,6 +83,10 @@ public class JsonLoggingEnvironmentPostProcessor implements EnvironmentPostProce
 		}
 		if (environment.containsProperty("logging.structured.format.console")) {
 			return "logging.structured.format.console is set";
+		}
+		if (environment.containsProperty("logging.file.name") || environment.containsProperty("logging.file.path")) {
+			// Boot's default configuration writes the file; the starter's writes stdout only.
+			return "logging.file.name or logging.file.path is set";
 		}
 		for (String config : APPLICATION_CONFIGS) {
 			if (classLoader.getResource(config) != null) {

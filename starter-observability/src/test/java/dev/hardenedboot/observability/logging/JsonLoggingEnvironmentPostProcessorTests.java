@@ -6,12 +6,14 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogs;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -65,6 +67,21 @@ class JsonLoggingEnvironmentPostProcessorTests {
 	void staysOutForBootsStructuredLogging() {
 		this.environment.setProperty("logging.structured.format.console", "ecs");
 		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertThat(this.environment.getProperty("logging.config")).isNull();
+	}
+
+	@Test
+	void staysOutWhenTheApplicationWritesALogFile() {
+		this.environment.setProperty("logging.file.name", "app.log");
+		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertThat(this.environment.getProperty("logging.config")).isNull();
+	}
+
+	@Test
+	void staysOutWithoutLogback() {
+		SpringApplication application = new SpringApplication();
+		application.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader(LoggerContext.class)));
+		this.processor.postProcessEnvironment(this.environment, application);
 		assertThat(this.environment.getProperty("logging.config")).isNull();
 	}
 
