@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.PatternSyntaxException;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -63,7 +64,16 @@ public class JsonLineEncoder extends LoggingEventCompositeJsonEncoder {
 		addProviders(getProviders(), properties, serviceFields(BoundLoggingProperties.environment(getContext())));
 		setLineSeparator("UNIX");
 		if (properties.getMasking().isEnabled()) {
-			setJsonGeneratorDecorator(masking(properties.getMasking()));
+			try {
+				setJsonGeneratorDecorator(masking(properties.getMasking()));
+			}
+			catch (PatternSyntaxException ex) {
+				// Boot fails start-up on Logback errors and prints this message.
+				addError("Invalid hardened.logging.masking.patterns: '" + ex.getPattern()
+						+ "' is not a regular expression (" + ex.getDescription()
+						+ "). Fix it, or remove it from the list.");
+				return;
+			}
 		}
 		this.lineSizeLimit = new LineSizeLimit(Math.toIntExact(properties.getMaxLineSize().toBytes()));
 		super.start();

@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static dev.hardenedboot.observability.logging.StdoutCapture.message;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The JSON lines a started application really writes to stdout, parsed back.
@@ -74,7 +75,8 @@ class JsonLogLinesIntegrationTests {
 
 	@Test
 	void stackTraceIsCutAtItsLimit() throws Exception {
-		try (ConfigurableApplicationContext context = LogLinesApplication.start("hardened.logging.stack-trace-max-size=1KB")) {
+		try (ConfigurableApplicationContext context = LogLinesApplication
+			.start("hardened.logging.stack-trace-max-size=1KB")) {
 			LogLinesApplication.get(context, "/fail");
 		}
 		String stackTrace = single("order failed").path("stack_trace").asText();
@@ -120,8 +122,17 @@ class JsonLogLinesIntegrationTests {
 			LogLinesApplication.get(context, "/order");
 		}
 		List<JsonNode> lines = this.stdout.json(message("[hidden]"));
-		assertThat(lines).hasSize(2).allSatisfy((line) -> assertThat(line.path("tenant").asText()).isEqualTo("[hidden]"));
+		assertThat(lines).hasSize(2)
+			.allSatisfy((line) -> assertThat(line.path("tenant").asText()).isEqualTo("[hidden]"));
 		assertThat(this.stdout.lines()).noneMatch((line) -> line.contains("acme") || line.contains("order accepted"));
+	}
+
+	@Test
+	void invalidMaskingPatternStopsStartUpNamingTheProperty() {
+		assertThatException()
+			.isThrownBy(() -> LogLinesApplication.start("hardened.logging.masking.patterns=token=(\\w+"))
+			.withStackTraceContaining(
+					"Invalid hardened.logging.masking.patterns: 'token=(\\w+' is not a regular expression");
 	}
 
 	@Test

@@ -29,8 +29,10 @@ class JsonLoggingEnvironmentPostProcessorTests {
 	@Test
 	void pointsLoggingConfigAtTheStartersConfiguration() {
 		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
-		assertThat(this.environment.getProperty("logging.config")).isEqualTo(JsonLoggingEnvironmentPostProcessor.CONFIG);
-		assertThat(new DefaultResourceLoader().getResource(JsonLoggingEnvironmentPostProcessor.CONFIG).exists()).isTrue();
+		assertThat(this.environment.getProperty("logging.config"))
+			.isEqualTo(JsonLoggingEnvironmentPostProcessor.CONFIG);
+		assertThat(new DefaultResourceLoader().getResource(JsonLoggingEnvironmentPostProcessor.CONFIG).exists())
+			.isTrue();
 	}
 
 	@Test
@@ -59,8 +61,8 @@ class JsonLoggingEnvironmentPostProcessorTests {
 			application.setResourceLoader(new DefaultResourceLoader(loader));
 			this.processor.postProcessEnvironment(this.environment, application);
 		}
-		assertThat(this.environment.getPropertySources().contains(JsonLoggingEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
-			.isFalse();
+		assertThat(this.environment.getPropertySources()
+			.contains(JsonLoggingEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
 	}
 
 	@Test

@@ -22,6 +22,8 @@ public class SecretValueMasker implements ValueMasker {
 	private final String replacement;
 
 	public SecretValueMasker(List<String> patterns, String mask) {
+		// Each on its own first, so an invalid one is reported as written.
+		patterns.forEach(Pattern::compile);
 		this.pattern = Pattern.compile(patterns.stream().map((p) -> "(?:" + p + ")").collect(Collectors.joining("|")));
 		this.replacement = Matcher.quoteReplacement(mask);
 	}

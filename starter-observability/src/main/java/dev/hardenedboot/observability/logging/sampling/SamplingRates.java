@@ -8,7 +8,7 @@ import dev.hardenedboot.observability.logging.LoggingProperties;
 /**
  * Lines per second for a logger and level, from {@code hardened.logging.sampling.*}: the
  * entry of the longest logger name or package that contains the logger, else {@code root},
- * else no limit.
+ * else no limit; no limit at all when sampling is switched off.
  */
 final class SamplingRates {
 
@@ -24,9 +24,11 @@ final class SamplingRates {
 	private final Map<String, Integer> trace;
 
 	SamplingRates(LoggingProperties.Sampling sampling) {
-		this.info = Map.copyOf(sampling.getInfo());
-		this.debug = Map.copyOf(sampling.getDebug());
-		this.trace = Map.copyOf(sampling.getTrace());
+		// Switched off at run time: the sampler stays attached and lets every line through.
+		boolean enabled = sampling.isEnabled();
+		this.info = enabled ? Map.copyOf(sampling.getInfo()) : Map.of();
+		this.debug = enabled ? Map.copyOf(sampling.getDebug()) : Map.of();
+		this.trace = enabled ? Map.copyOf(sampling.getTrace()) : Map.of();
 	}
 
 	int perSecond(String logger, Level level) {

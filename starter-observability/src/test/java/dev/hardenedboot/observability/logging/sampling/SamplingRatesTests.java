@@ -28,4 +28,11 @@ class SamplingRatesTests {
 		assertThat(new SamplingRates(sampling).perSecond("any", Level.WARN)).isEqualTo(SamplingRates.UNLIMITED);
 	}
 
+	@Test
+	void switchedOffMeansNoLimit() {
+		LoggingProperties.Sampling sampling = new LoggingProperties.Sampling();
+		sampling.setEnabled(false);
+		assertThat(new SamplingRates(sampling).perSecond("any", Level.INFO)).isEqualTo(SamplingRates.UNLIMITED);
+	}
+
 }
