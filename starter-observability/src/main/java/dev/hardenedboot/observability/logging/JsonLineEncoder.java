@@ -43,7 +43,9 @@ import org.springframework.util.StringUtils;
  *
  * <p>Configured from {@code hardened.logging.*} when Logback starts it, so a
  * {@code logback-spring.xml} can use it with no settings of its own:
- * {@code <encoder class="dev.hardenedboot.observability.logging.JsonLineEncoder"/>}.
+ * {@code <encoder class="dev.hardenedboot.observability.logging.JsonLineEncoder"/>}. An
+ * encoder given {@code <providers>} of its own keeps them instead of the contract's fields, and
+ * still gets masking and the line cap.
  */
 public class JsonLineEncoder extends LoggingEventCompositeJsonEncoder {
 
@@ -61,7 +63,9 @@ public class JsonLineEncoder extends LoggingEventCompositeJsonEncoder {
 	@Override
 	public void start() {
 		LoggingProperties properties = BoundLoggingProperties.from(getContext());
-		addProviders(getProviders(), properties, serviceFields(BoundLoggingProperties.environment(getContext())));
+		if (getProviders().getProviders().isEmpty()) {
+			addProviders(getProviders(), properties, serviceFields(BoundLoggingProperties.environment(getContext())));
+		}
 		setLineSeparator("UNIX");
 		if (properties.getMasking().isEnabled()) {
 			try {
