@@ -33,11 +33,14 @@ class LogSamplerTests {
 	@Test
 	void dropsInfoBeyondTheBucketAndCountsEveryDrop() {
 		attach();
+		long start = System.nanoTime();
 		for (int i = 0; i < 100; i++) {
 			this.logger.info("line {}", i);
 		}
+		// One second's worth at once, plus what refilled while the loop ran (a slow machine).
+		long refilled = (System.nanoTime() - start) / 100_000_000L + 1;
 		long written = count(Level.INFO);
-		assertThat(written).isBetween(10L, 12L);
+		assertThat(written).isBetween(10L, 10 + refilled);
 		assertThat(DroppedLogEvents.of(this.context).count("chatty", Level.INFO)).isEqualTo(100 - written);
 	}
 
