@@ -116,10 +116,12 @@ class DeadlineFilter extends HttpFilter {
 		Deadline deadline = context.deadline().orElseThrow();
 		String detail = "The request did not complete within its deadline of " + deadline.budget().toMillis() + " ms.";
 		ProblemDetail problem = this.problems.create(HardenedErrorCode.REQUEST_TIMEOUT, detail, request);
-		if (!this.writer.write(request, response, problem)) {
+		if (response.isCommitted()) {
 			return false;
 		}
+		// Counted before the 504 leaves, so a scrape that follows the response sees it.
 		this.recorder.record(context.route().orElse("UNKNOWN"), cause);
+		this.writer.write(request, response, problem);
 		if (logger.isDebugEnabled()) {
 			logger.debug("Answered 504 after " + deadline.elapsed().toMillis() + " ms (" + cause + ")", ex);
 		}
