@@ -1,6 +1,7 @@
 package dev.hardenedboot.observability.logging.sampling;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.hardenedboot.core.config.ConfigReloadedEvent;
 import dev.hardenedboot.observability.logging.ConditionalOnLogback;
 import dev.hardenedboot.observability.logging.LoggingProperties;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -28,6 +30,20 @@ public class LogSamplingAutoConfiguration {
 	@ConditionalOnMissingBean
 	LogSampler logSampler(LoggingProperties properties) {
 		return new LogSampler((LoggerContext) LoggerFactory.getILoggerFactory(), properties.getSampling());
+	}
+
+	/**
+	 * New rates from a reloaded configuration: the reload has rebound the properties by the
+	 * time the event arrives.
+	 */
+	@Bean
+	ApplicationListener<ConfigReloadedEvent> logSamplingReloadListener(LogSampler sampler,
+			LoggingProperties properties) {
+		return (event) -> {
+			if (event.changedUnder("hardened.logging.sampling")) {
+				sampler.update(properties.getSampling());
+			}
+		};
 	}
 
 }

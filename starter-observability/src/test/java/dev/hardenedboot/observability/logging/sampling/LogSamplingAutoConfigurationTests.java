@@ -1,6 +1,12 @@
 package dev.hardenedboot.observability.logging.sampling;
 
+import java.util.List;
+import java.util.Set;
+
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.spi.FilterReply;
+import dev.hardenedboot.core.config.ConfigReloadedEvent;
 import dev.hardenedboot.observability.logging.LoggingProperties;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -36,6 +42,27 @@ class LogSamplingAutoConfigurationTests {
 		this.runner.withPropertyValues("hardened.logging.sampling.info.com.example=5").run((context) -> {
 			LoggingProperties.Sampling sampling = context.getBean(LoggingProperties.class).getSampling();
 			assertThat(sampling.getInfo()).containsEntry("com.example", 5).containsEntry("root", 1000);
+		});
+	}
+
+	@Test
+	void reloadedRatesApplyWithoutARestart() {
+		this.runner.withPropertyValues("hardened.logging.sampling.info.com.example.reload=-1").run((context) -> {
+			LogSampler sampler = context.getBean(LogSampler.class);
+			ch.qos.logback.classic.Logger logger = this.logback.getLogger("com.example.reload");
+			logger.setLevel(Level.INFO);
+			assertThat(sampler.decide(null, logger, Level.INFO, "line", null, null)).isEqualTo(FilterReply.NEUTRAL);
+			// What a reload does: rebind the properties, then publish the event.
+			context.getBean(LoggingProperties.class).getSampling().getInfo().put("com.example.reload", 0);
+			context.publishEvent(new ConfigReloadedEvent(this,
+					Set.of("hardened.logging.sampling.info.com.example.reload"), List.of()));
+			assertThat(sampler.decide(null, logger, Level.INFO, "line", null, null)).isEqualTo(FilterReply.DENY);
+			context.getBean(LoggingProperties.class).getSampling().getInfo().put("com.example.reload", -1);
+			context.publishEvent(new ConfigReloadedEvent(this, Set.of("hardened.request.timeout"), List.of()));
+			assertThat(sampler.decide(null, logger, Level.INFO, "line", null, null))
+				.as("a reload that did not touch sampling leaves the rates alone")
+				.isEqualTo(FilterReply.DENY);
+			logger.setLevel(null);
 		});
 	}
 
