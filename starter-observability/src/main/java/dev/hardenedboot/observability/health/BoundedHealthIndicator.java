@@ -54,7 +54,7 @@ final class BoundedHealthIndicator implements HealthIndicator {
 		while (true) {
 			Check check = this.current.get();
 			long now = System.nanoTime();
-			if (check != null && !check.isStale(now, this.executor.getCacheTtl())) {
+			if (check != null && !check.isStale(now, this.executor.getCacheTtl(), this.executor.getTimeout())) {
 				return check;
 			}
 			Check next = new Check(now);
@@ -126,8 +126,15 @@ final class BoundedHealthIndicator implements HealthIndicator {
 			}
 		}
 
-		boolean isStale(long now, Duration cacheTtl) {
-			return this.result.isDone() && now - this.finishedAt >= cacheTtl.toNanos();
+		/**
+		 * Whether a new check is due. A result is reused for the cache TTL after it came in,
+		 * and within the time limit of its start whatever the TTL: the members of a group are
+		 * started together and read one after another, so the last one read may be read up
+		 * to a time limit after its check started, and it must not start a second check.
+		 */
+		boolean isStale(long now, Duration cacheTtl, Duration timeout) {
+			return this.result.isDone() && now - this.finishedAt >= cacheTtl.toNanos()
+					&& now - this.startedAt >= timeout.toNanos();
 		}
 
 	}

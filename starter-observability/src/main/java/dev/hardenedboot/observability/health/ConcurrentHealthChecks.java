@@ -71,11 +71,14 @@ class ConcurrentHealthChecks implements HealthEndpointGroupsPostProcessor, Smart
 			this.delegate = delegate;
 		}
 
+		/**
+		 * Starts nothing: Boot asks for the primary group on every probe, to compare it with
+		 * the probed group. A probe of the whole {@code /actuator/health} reads its members
+		 * one after another, each still bounded.
+		 */
 		@Override
 		public HealthEndpointGroup getPrimary() {
-			HealthEndpointGroup primary = this.delegate.getPrimary();
-			start(primary);
-			return primary;
+			return this.delegate.getPrimary();
 		}
 
 		@Override

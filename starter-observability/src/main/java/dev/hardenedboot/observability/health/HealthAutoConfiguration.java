@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Layered health: the process indicators of liveness, a time limit, single flight and a
  * short cache around every indicator, checks of a group run side by side, and
- * {@code /health/ready?deep=true} on the main port. The groups themselves are property
+ * {@code /health/live}, {@code /health/ready} and {@code /health/ready?deep=true} on the main
+ * port. The groups themselves are property
  * defaults ({@link HealthGroupsEnvironmentPostProcessor}).
  */
 @AutoConfiguration(before = { HealthContributorAutoConfiguration.class, HealthEndpointAutoConfiguration.class },
@@ -71,13 +72,13 @@ public class HealthAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(OncePerRequestFilter.class)
-	static class DeepReadinessConfiguration {
+	static class HealthProbePathsConfiguration {
 
 		@Bean
-		@ConditionalOnMissingFilterBean(DeepReadinessFilter.class)
-		FilterRegistrationBean<DeepReadinessFilter> deepReadinessFilter() {
-			FilterRegistrationBean<DeepReadinessFilter> registration = new FilterRegistrationBean<>(
-					new DeepReadinessFilter());
+		@ConditionalOnMissingFilterBean(HealthProbePathsFilter.class)
+		FilterRegistrationBean<HealthProbePathsFilter> healthProbePathsFilter() {
+			FilterRegistrationBean<HealthProbePathsFilter> registration = new FilterRegistrationBean<>(
+					new HealthProbePathsFilter());
 			// After the request id, tracing and security headers; before load shedding, which
 			// must not shed the load balancer's own probes.
 			registration.setOrder(HardenedFilterOrder.LOAD_SHEDDING - 1);

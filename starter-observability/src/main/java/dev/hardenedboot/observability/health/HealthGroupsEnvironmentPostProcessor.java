@@ -33,12 +33,12 @@ public class HealthGroupsEnvironmentPostProcessor extends LowestPriorityDefaults
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		defaults.put("management.endpoint.health.validate-group-membership", "false");
 		defaults.put(GROUP + "liveness.include", "livenessState,deadlocks,gcOverhead");
-		defaults.put(GROUP + "liveness.additional-path", "server:/health/live");
+		defaults.put(GROUP + "liveness.additional-path", "server:" + HealthProbePathsFilter.LIVE);
 		defaults.put(GROUP + "readiness.include", READINESS);
-		defaults.put(GROUP + "readiness.additional-path", "server:" + DeepReadinessFilter.READY_PATH);
+		defaults.put(GROUP + "readiness.additional-path", "server:" + HealthProbePathsFilter.READY);
 		defaults.put(GROUP + "deep.include",
 				READINESS + ",circuitBreakers,writableTables,databaseReadOnly,hikariPool");
-		defaults.put(GROUP + "deep.additional-path", "server:" + DeepReadinessFilter.DEEP_PATH);
+		defaults.put(GROUP + "deep.additional-path", "server:" + HealthProbePathsFilter.DEEP);
 		return defaults;
 	}
 

@@ -25,7 +25,7 @@ class BoundedHealthIndicatorTests {
 	private final AtomicInteger calls = new AtomicInteger();
 
 	private final HealthCheckExecutor executor = new HealthCheckExecutor(2, 2, Duration.ofMillis(300),
-			Duration.ofMillis(200));
+			Duration.ofMillis(400));
 
 	@AfterEach
 	void releaseHungChecks() {
@@ -86,8 +86,26 @@ class BoundedHealthIndicatorTests {
 			.build(), this.executor);
 		assertThat(bounded.health().getDetails()).containsEntry("call", 1);
 		assertThat(bounded.health().getDetails()).containsEntry("call", 1);
-		sleep(250);
+		sleep(450);
 		assertThat(bounded.health().getDetails()).containsEntry("call", 2);
+	}
+
+	@Test
+	void resultIsReusedWithinTheTimeLimitOfItsStartEvenPastTheTtl() {
+		HealthCheckExecutor noCache = new HealthCheckExecutor(1, 1, Duration.ofMillis(500), Duration.ZERO);
+		try {
+			BoundedHealthIndicator bounded = new BoundedHealthIndicator(() -> Health.up()
+				.withDetail("call", this.calls.incrementAndGet())
+				.build(), noCache);
+			bounded.start();
+			sleep(100);
+			assertThat(bounded.health().getDetails()).containsEntry("call", 1);
+			sleep(450);
+			assertThat(bounded.health().getDetails()).containsEntry("call", 2);
+		}
+		finally {
+			noCache.destroy();
+		}
 	}
 
 	@Test
