@@ -51,6 +51,7 @@ public class HealthAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	ConcurrentHealthChecks concurrentHealthChecks(ObjectProvider<HealthContributorRegistry> registry) {
 		return new ConcurrentHealthChecks(registry);
 	}
