@@ -52,7 +52,8 @@ public class RequestProperties {
 	/**
 	 * Path patterns that never get a deadline: actuator endpoints and probes.
 	 */
-	private List<String> exemptPaths = new ArrayList<>(List.of("/actuator/**", "/health/**"));
+	private List<String> exemptPaths = new ArrayList<>(
+			List.of("/actuator/**", "/health/**", "/livez", "/readyz", "/deepz"));
 
 	public boolean isEnabled() {
 		return this.enabled;

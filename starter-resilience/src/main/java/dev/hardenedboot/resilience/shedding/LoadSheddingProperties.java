@@ -56,7 +56,8 @@ public class LoadSheddingProperties {
 	 * Paths never shed: probes, health and the actuator, which must answer while the service
 	 * is overloaded. Path patterns, relative to the context path.
 	 */
-	private List<String> exemptPaths = new ArrayList<>(List.of("/health/**", "/actuator/**"));
+	private List<String> exemptPaths = new ArrayList<>(
+			List.of("/health/**", "/livez", "/readyz", "/deepz", "/actuator/**"));
 
 	/**
 	 * Groups of paths with a limit of their own, by name, so an expensive route cannot use up
