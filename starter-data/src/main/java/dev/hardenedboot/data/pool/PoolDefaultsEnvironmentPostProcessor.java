@@ -16,8 +16,8 @@ public class PoolDefaultsEnvironmentPostProcessor extends LowestPriorityDefaults
 	public static final String PROPERTY_SOURCE_NAME = "hardenedBootDataPoolDefaults";
 
 	public PoolDefaultsEnvironmentPostProcessor() {
-		super(PROPERTY_SOURCE_NAME, Map.of("spring.datasource.hikari.connection-timeout", "3s",
-				"spring.datasource.hikari.leak-detection-threshold", "60s"));
+		super(PROPERTY_SOURCE_NAME, Map.of("spring.datasource.hikari.connection-timeout", "3000",
+				"spring.datasource.hikari.leak-detection-threshold", "60000"));
 	}
 
 }
