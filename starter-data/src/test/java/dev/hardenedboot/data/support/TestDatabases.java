@@ -35,7 +35,12 @@ public final class TestDatabases {
 	}
 
 	public static void executeInTestDatabase(JdbcService service, String... sql) {
-		try (Connection connection = service.openConnection(); Statement statement = connection.createStatement()) {
+		executeOn(service.jdbcUrl(), sql);
+	}
+
+	public static void executeOn(String jdbcUrl, String... sql) {
+		try (Connection connection = DriverManager.getConnection(jdbcUrl);
+				Statement statement = connection.createStatement()) {
 			for (String each : sql) {
 				statement.execute(each);
 			}
