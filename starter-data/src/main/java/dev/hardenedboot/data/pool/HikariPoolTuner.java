@@ -75,6 +75,7 @@ class HikariPoolTuner implements BeanPostProcessor, SmartInitializingSingleton {
 				tuning.inspect(connection);
 			}
 			catch (SQLException | RuntimeException ex) {
+				tuning.logUnchecked();
 				logger.warn("The database is not reachable at start-up (" + ex.getMessage()
 						+ "); the pool's lifetimes are checked against the server on its first successful connection");
 			}

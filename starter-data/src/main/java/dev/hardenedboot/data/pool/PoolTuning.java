@@ -60,7 +60,14 @@ class PoolTuning {
 	 * Applies what can be derived without the server, before the pool opens a connection.
 	 */
 	void applyConfigured() {
-		apply(null);
+		apply(null, false);
+	}
+
+	/**
+	 * Logs the derivation made without the server, when the server could not be reached.
+	 */
+	void logUnchecked() {
+		this.derivations.get(this.name).ifPresent(PoolTuning::log);
 	}
 
 	/**
@@ -87,7 +94,7 @@ class PoolTuning {
 					+ "declare hardened.data.pool.network-idle-timeout if one applies");
 		}
 		PoolDerivation previous = this.derivations.get(this.name).orElse(null);
-		PoolDerivation derivation = apply(limits);
+		PoolDerivation derivation = apply(limits, true);
 		HikariPoolMXBean running = this.pool.getHikariPoolMXBean();
 		if (running != null && previous != null && !previous.maxLifetime().equals(derivation.maxLifetime())) {
 			// Connections opened before the limits were known carry the longer lifetime.
@@ -95,7 +102,7 @@ class PoolTuning {
 		}
 	}
 
-	private PoolDerivation apply(@Nullable ServerLimits limits) {
+	private PoolDerivation apply(@Nullable ServerLimits limits, boolean log) {
 		PoolDerivation derivation = PoolDeriver.derive(this.name, this.configured, this.properties, limits,
 				this.requestTimeout);
 		this.pool.setMaximumPoolSize(derivation.maximumPoolSize());
@@ -104,7 +111,9 @@ class PoolTuning {
 		this.pool.setKeepaliveTime(derivation.keepaliveTime().toMillis());
 		this.pool.setLeakDetectionThreshold(derivation.leakDetectionThreshold().toMillis());
 		this.derivations.record(derivation);
-		log(derivation);
+		if (log) {
+			log(derivation);
+		}
 		return derivation;
 	}
 
@@ -136,7 +145,13 @@ class PoolTuning {
 				.append(check.property())
 				.append(']');
 		}
-		if (derivation.hasWarnings() && derivation.serverChecked()) {
+		// A guessed pool size is the hardening report's to flag; lifetimes the server will cut
+		// and waits longer than the request deadline are worth a WARN in the log.
+		boolean serious = derivation.checks()
+			.stream()
+			.anyMatch((check) -> check.status() == PoolDerivation.Status.WARN && !check.name().equals("pool-size")
+					&& !check.name().equals("leak-detection"));
+		if (serious) {
 			logger.warn(message);
 		}
 		else {
