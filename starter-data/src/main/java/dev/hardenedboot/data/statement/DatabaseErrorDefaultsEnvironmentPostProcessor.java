@@ -10,7 +10,8 @@ import dev.hardenedboot.core.config.LowestPriorityDefaults;
  * to give, to 503 {@code DEPENDENCY_UNAVAILABLE} through starter-core's error registry
  * ({@code hardened.errors.exceptions}), instead of 500. HikariCP reports both as a
  * {@code SQLTransientConnectionException}; Spring wraps it by the API that asked. The
- * application's own mapping of any of these types wins.
+ * application's own mapping of any of these types wins. A command timeout Spring reports as
+ * {@code QueryTimeoutException} is 504 {@code REQUEST_TIMEOUT}.
  */
 public class DatabaseErrorDefaultsEnvironmentPostProcessor extends LowestPriorityDefaults {
 
@@ -34,6 +35,9 @@ public class DatabaseErrorDefaultsEnvironmentPostProcessor extends LowestPriorit
 				"DEPENDENCY_UNAVAILABLE");
 		// JPA repositories: Hibernate's JDBCConnectionException, translated by Spring.
 		defaults.put(PREFIX + "org.springframework.dao.DataAccessResourceFailureException]", "DEPENDENCY_UNAVAILABLE");
+		// A command that timed out, as Spring translates it (Redis bounded by the request
+		// deadline, or a statement's own timeout): the answer did not come in time, a 504.
+		defaults.put(PREFIX + "org.springframework.dao.QueryTimeoutException]", "REQUEST_TIMEOUT");
 		return defaults;
 	}
 
