@@ -1,13 +1,10 @@
 package dev.hardenedboot.data.support;
 
-import java.lang.reflect.Constructor;
 import java.util.List;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.io.support.SpringFactoriesLoader;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * What the registered failure analyzers (starter-core's first among them) tell a user about a
@@ -19,19 +16,13 @@ public final class FailureAnalysisText {
 	}
 
 	public static String of(Throwable failure) {
-		List<String> names = SpringFactoriesLoader.loadFactoryNames(FailureAnalyzer.class,
-				FailureAnalysisText.class.getClassLoader());
-		for (String name : names) {
-			FailureAnalyzer analyzer;
-			try {
-				Constructor<?> constructor = ClassUtils.forName(name, null).getDeclaredConstructor();
-				ReflectionUtils.makeAccessible(constructor);
-				analyzer = (FailureAnalyzer) constructor.newInstance();
-			}
-			catch (ReflectiveOperationException | LinkageError ex) {
-				// Analyzers that need the bean factory or environment are not the ones asked here.
-				continue;
-			}
+		// Analyzers that need the bean factory or environment cannot be built here, and are not
+		// the ones asked: they are skipped.
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(),
+					SpringFactoriesLoader.FailureHandler.handleMessage((message, ignored) -> {
+					}));
+		for (FailureAnalyzer analyzer : analyzers) {
 			FailureAnalysis analysis = analyzer.analyze(failure);
 			if (analysis != null) {
 				return analysis.getDescription() + "\n" + analysis.getAction();
