@@ -1,8 +1,11 @@
 package dev.hardenedboot.data.statement;
 
+import dev.hardenedboot.core.errors.ErrorsAutoConfiguration;
+import dev.hardenedboot.core.errors.ProblemDetails;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,9 +20,10 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * JDBC statements and {@code @Transactional} methods bounded by the request's deadline,
- * and a {@code Retry-After} on the 503 a database without connections is answered with.
+ * and 503 with {@code Retry-After} for a database that gives no connection.
  */
-@AutoConfiguration(before = { DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class })
+@AutoConfiguration(before = { DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class },
+		after = ErrorsAutoConfiguration.class)
 @ConditionalOnClass(QueryExecutionListener.class)
 @ConditionalOnProperty(prefix = "hardened.data.statement", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StatementDeadlineProperties.class)
@@ -39,12 +43,14 @@ public class StatementDeadlineAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(DispatcherServlet.class)
-	static class RetryAfterConfiguration {
+	@ConditionalOnBean(ProblemDetails.class)
+	static class DatabaseUnavailableConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RetryAfterAdvice retryAfterAdvice(StatementDeadlineProperties properties) {
-			return new RetryAfterAdvice(properties.getRetryAfter());
+		DatabaseUnavailableAdvice databaseUnavailableAdvice(ProblemDetails problems,
+				StatementDeadlineProperties properties) {
+			return new DatabaseUnavailableAdvice(problems, properties.getRetryAfter());
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.hardenedboot.core.context.Deadline;
 import dev.hardenedboot.core.context.DeadlineExceededException;
 import dev.hardenedboot.core.context.RequestContext;
+import dev.hardenedboot.core.errors.ErrorsAutoConfiguration;
 import dev.hardenedboot.data.jdbc.JdbcListenersAutoConfiguration;
 import dev.hardenedboot.testsupport.TestServices;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
@@ -34,10 +35,11 @@ class StatementDeadlineAutoConfigurationTests {
 	void onByDefault() {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(StatementDeadlineListener.class)
 			.hasSingleBean(TransactionDeadlinePostProcessor.class)
-			.doesNotHaveBean(RetryAfterAdvice.class));
+			.doesNotHaveBean(DatabaseUnavailableAdvice.class));
 		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(StatementDeadlineAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasSingleBean(RetryAfterAdvice.class));
+			.withConfiguration(AutoConfigurations.of(ErrorsAutoConfiguration.class,
+					StatementDeadlineAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(DatabaseUnavailableAdvice.class));
 	}
 
 	@Test
