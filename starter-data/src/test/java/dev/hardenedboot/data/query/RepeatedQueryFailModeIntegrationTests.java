@@ -1,0 +1,53 @@
+package dev.hardenedboot.data.query;
+
+import java.net.http.HttpResponse;
+
+import dev.hardenedboot.data.support.TestDatabases;
+import dev.hardenedboot.data.web.DataWebTests;
+import dev.hardenedboot.testsupport.JdbcService;
+import dev.hardenedboot.testsupport.TestServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fail mode, as a test suite would run it: the request that repeats a statement fails. On a
+ * database of its own, so its schema never disturbs the shared context's.
+ */
+@TestPropertySource(properties = "hardened.data.repeated-query.mode=fail")
+@DirtiesContext
+class RepeatedQueryFailModeIntegrationTests extends DataWebTests {
+
+	private static final String DATABASE = TestDatabases.uniqueName("hb_fail_mode_");
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		JdbcService postgres = TestServices.postgres();
+		TestDatabases.execute(postgres, "CREATE DATABASE " + DATABASE);
+		registry.add("spring.datasource.url", () -> TestDatabases.urlFor(postgres, DATABASE));
+	}
+
+	@AfterAll
+	static void dropDatabase() {
+		TestDatabases.execute(TestServices.postgres(), "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+	}
+
+	@Test
+	void repeatedStatementFailsTheRequest() {
+		HttpResponse<String> response = get("/orders");
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.body()).contains("INTERNAL_ERROR").doesNotContain("order_line");
+	}
+
+	@Test
+	void fetchJoinStillPasses() {
+		assertThat(get("/orders/joined").statusCode()).isEqualTo(200);
+	}
+
+}
