@@ -7,8 +7,8 @@ import java.util.List;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hardenedboot.core.web.CapturedLogs;
 import dev.hardenedboot.core.web.RequestContextWebTests;
+import dev.hardenedboot.testsupport.CapturedLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -3,9 +3,9 @@ package dev.hardenedboot.core.propagation;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hardenedboot.core.web.CapturedLogs;
 import dev.hardenedboot.core.web.RequestContextTestApplication;
 import dev.hardenedboot.core.web.RequestContextWebTests;
+import dev.hardenedboot.testsupport.CapturedLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -5,9 +5,9 @@ import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.hardenedboot.data.support.CapturedLogs;
 import dev.hardenedboot.data.web.DataWebTests;
 import dev.hardenedboot.data.web.PurchaseOrderRepository;
+import dev.hardenedboot.testsupport.CapturedLogs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import dev.hardenedboot.core.config.ConfigReloadedEvent;
 import dev.hardenedboot.core.config.cipher.ConfigCipher;
-import dev.hardenedboot.core.web.CapturedLogs;
+import dev.hardenedboot.testsupport.CapturedLogs;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,4 +1,4 @@
-package dev.hardenedboot.core.web;
+package dev.hardenedboot.testsupport;
 
 import java.util.List;
 
