@@ -36,8 +36,10 @@ class HealthPropertiesValidationTests {
 	}
 
 	private static void start(String property) {
+		// The local profile keeps the console human-readable, as a developer sees it.
 		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(Config.class)
 			.web(WebApplicationType.NONE)
+			.profiles("local")
 			.properties(property)
 			.run());
 	}
