@@ -85,6 +85,12 @@ public class JsonLineEncoder extends LoggingEventCompositeJsonEncoder {
 
 	@Override
 	public byte[] encode(ILoggingEvent event) {
+		if (!isStarted()) {
+			// Another thread logging while Logback is being reconfigured reaches an appender whose
+			// encoder was already stopped. The parent throws, Logback records an error status, and
+			// Boot then fails the new configuration; the line is lost either way.
+			return new byte[0];
+		}
 		return this.lineSizeLimit.apply(super.encode(event));
 	}
 

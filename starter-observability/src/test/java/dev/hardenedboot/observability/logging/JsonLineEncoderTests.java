@@ -47,6 +47,19 @@ class JsonLineEncoderTests {
 		assertThat(json.has("env")).isFalse();
 	}
 
+	@Test
+	void aStoppedEncoderWritesNothingRatherThanFailing() {
+		JsonLineEncoder encoder = new JsonLineEncoder();
+		encoder.setContext(this.context);
+		encoder.start();
+		encoder.stop();
+		// What a thread logging during a Logback reconfiguration reaches: no exception, no
+		// error status for Boot to fail the new configuration on.
+		assertThat(encoder.encode(event("late"))).isEmpty();
+		assertThat(this.context.getStatusManager().getCopyOfStatusList())
+			.noneMatch((status) -> status.getLevel() == ch.qos.logback.core.status.Status.ERROR);
+	}
+
 	private LoggingEvent event(String message) {
 		LoggingEvent event = new LoggingEvent();
 		event.setLoggerContext(this.context);
