@@ -136,7 +136,11 @@ final class HealthGroupMembers {
 
 		String describe() {
 			return this.name + " ("
-					+ this.types.stream().map(HealthGroupMembers::simpleName).distinct().collect(Collectors.joining(", ")) + ")";
+					+ this.types.stream()
+						.map(HealthGroupMembers::simpleName)
+						.distinct()
+						.collect(Collectors.joining(", "))
+					+ ")";
 		}
 
 	}

@@ -34,7 +34,8 @@ class JsonLoggingCheck implements HardeningCheck {
 
 	static final String ID = "logging.json";
 
-	private static final String BOOT_STRUCTURED_ENCODER = "org.springframework.boot.logging.logback.StructuredLogEncoder";
+	private static final String BOOT_STRUCTURED_ENCODER = "org.springframework.boot.logging.logback"
+			+ ".StructuredLogEncoder";
 
 	private final ConfigurableEnvironment environment;
 
@@ -89,8 +90,9 @@ class JsonLoggingCheck implements HardeningCheck {
 				if (isJson(encoder)) {
 					json.add(encoder);
 				}
-				else if (encoder instanceof PatternLayoutEncoderBase<?> || (encoder instanceof LayoutWrappingEncoder<?> wrapping
-						&& wrapping.getLayout() instanceof PatternLayout)) {
+				else if (encoder instanceof PatternLayoutEncoderBase<?>
+						|| (encoder instanceof LayoutWrappingEncoder<?> wrapping
+								&& wrapping.getLayout() instanceof PatternLayout)) {
 					plain.add(encoder);
 				}
 				else {
@@ -133,14 +135,15 @@ class JsonLoggingCheck implements HardeningCheck {
 
 	private String fix() {
 		String reason = stayedOut();
-		return "Use JSON on the console: " + ((reason != null) ? "remove what made Hardened Boot step aside (" + reason
-				+ "), set logging.structured.format.console=logstash, or" : "set logging.structured.format.console=logstash, or")
+		String stepAside = (reason != null) ? "remove what made Hardened Boot step aside (" + reason + "), " : "";
+		return "Use JSON on the console: " + stepAside + "set logging.structured.format.console=logstash, or"
 				+ " in your own Logback configuration include dev/hardenedboot/observability/logging/"
 				+ "json-console-appender.xml and reference the HARDENED_JSON_CONSOLE appender.";
 	}
 
 	private static String names(List<Encoder<?>> encoders) {
-		return String.join(", ", encoders.stream().map((encoder) -> encoder.getClass().getSimpleName()).distinct().toList());
+		return String.join(", ",
+				encoders.stream().map((encoder) -> encoder.getClass().getSimpleName()).distinct().toList());
 	}
 
 }

@@ -27,7 +27,8 @@ class LivenessProbeCheck implements HardeningCheck {
 
 	private final ObjectProvider<HealthContributorRegistry> registry;
 
-	LivenessProbeCheck(ObjectProvider<HealthEndpointGroups> groups, ObjectProvider<HealthContributorRegistry> registry) {
+	LivenessProbeCheck(ObjectProvider<HealthEndpointGroups> groups,
+			ObjectProvider<HealthContributorRegistry> registry) {
 		this.groups = groups;
 		this.registry = registry;
 	}

@@ -38,8 +38,9 @@ class RootLogLevelCheck implements HardeningCheck {
 							+ ") does not report the root level."));
 		}
 		if (LocalProfiles.active(this.environment)) {
-			return List.of(HardeningFinding.pass("observability", ID, "Root log level " + level + " in the local profiles "
-					+ LocalProfiles.describe(this.environment) + "."));
+			return List.of(HardeningFinding.pass("observability", ID,
+					"Root log level " + level + " in the local profiles " + LocalProfiles.describe(this.environment)
+							+ "."));
 		}
 		if (level == LogLevel.DEBUG || level == LogLevel.TRACE) {
 			return List.of(HardeningFinding.warn("observability", ID,

@@ -29,7 +29,7 @@ class SingleTracerCheck implements HardeningCheck {
 					: "; Boot's tracing is off (management.tracing.enabled=false)";
 			return List.of(HardeningFinding.warn("observability", ID,
 					"Tracer '" + tracer + "' is present: Hardened Boot's tracing defaults backed off" + bootTracing
-							+ ". Trace ids and MDC keys are that tracer's, not trace_id/span_id from Micrometer Tracing.",
+							+ ". Trace ids and MDC keys are that tracer's, not Micrometer Tracing's.",
 					"Keep one tracer: remove " + (tracer.equals("brave") ? "Brave (micrometer-tracing-bridge-brave)"
 							: "the OpenTelemetry Java agent (-javaagent)") + ", or accept it and set "
 							+ "hardened.tracing.enabled=false to drop this check."));

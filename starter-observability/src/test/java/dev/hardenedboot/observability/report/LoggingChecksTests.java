@@ -51,7 +51,8 @@ class LoggingChecksTests {
 		pattern.setPattern("%d %-5level %logger - %msg%n");
 		pattern.start();
 		console(pattern, false);
-		HardeningFinding finding = single(jsonCheck(new MockEnvironment().withProperty("logging.file.name", "app.log")));
+		HardeningFinding finding = single(
+				jsonCheck(new MockEnvironment().withProperty("logging.file.name", "app.log")));
 		assertThat(finding.status()).isEqualTo(HardeningStatus.WARN);
 		assertThat(finding.reason()).contains("plain text (PatternLayoutEncoder)",
 				"Hardened Boot left the configuration to Boot because logging.file.name or logging.file.path is set");

@@ -69,7 +69,8 @@ class ProbeChecksTests {
 					.anySatisfy((reason) -> assertThat(reason).contains("member db", "'db' is the name"))
 					.anySatisfy((reason) -> assertThat(reason).contains("orders (OrdersRedisHealthIndicator)"));
 				assertThat(findings).allSatisfy((finding) -> assertThat(finding.fix())
-					.contains("management.endpoint.health.group.liveness.include", "livenessState,deadlocks,gcOverhead"));
+					.contains("management.endpoint.health.group.liveness.include",
+							"livenessState,deadlocks,gcOverhead"));
 			});
 	}
 
