@@ -14,6 +14,7 @@ import org.springframework.boot.logging.logback.LogbackLoggingSystem;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.lang.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -70,7 +71,15 @@ public class JsonLoggingEnvironmentPostProcessor implements EnvironmentPostProce
 		}
 	}
 
-	private static String reasonToStayOut(ConfigurableEnvironment environment, ClassLoader classLoader) {
+	/**
+	 * Why the starter leaves the Logback configuration to Boot or to the application; the
+	 * hardening report reads it to say where the console format comes from.
+	 * @param environment the environment
+	 * @param classLoader the application's class loader
+	 * @return the reason, or {@code null} when the starter's configuration applies
+	 */
+	@Nullable
+	public static String reasonToStayOut(ConfigurableEnvironment environment, ClassLoader classLoader) {
 		if (!Binder.get(environment).bind("hardened.logging.enabled", Boolean.class).orElse(true)) {
 			return "hardened.logging.enabled is false";
 		}

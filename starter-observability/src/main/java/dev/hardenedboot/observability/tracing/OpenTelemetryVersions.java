@@ -19,7 +19,11 @@ public final class OpenTelemetryVersions {
 
 	private final Map<String, String> versions;
 
-	OpenTelemetryVersions(Map<String, String> versions) {
+	/**
+	 * Creates a record of versions.
+	 * @param versions the version of each artifact, by artifact id
+	 */
+	public OpenTelemetryVersions(Map<String, String> versions) {
 		this.versions = Collections.unmodifiableMap(new LinkedHashMap<>(versions));
 	}
 

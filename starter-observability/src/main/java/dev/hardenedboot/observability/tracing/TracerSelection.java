@@ -17,7 +17,12 @@ public final class TracerSelection {
 
 	private final boolean bootTracingEnabled;
 
-	TracerSelection(@Nullable String otherTracer, boolean bootTracingEnabled) {
+	/**
+	 * Creates a selection.
+	 * @param otherTracer the other tracer found, or {@code null}
+	 * @param bootTracingEnabled whether Boot's tracing is on
+	 */
+	public TracerSelection(@Nullable String otherTracer, boolean bootTracingEnabled) {
 		this.otherTracer = otherTracer;
 		this.bootTracingEnabled = bootTracingEnabled;
 	}
