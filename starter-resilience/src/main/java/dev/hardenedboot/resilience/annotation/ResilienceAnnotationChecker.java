@@ -58,8 +58,14 @@ class ResilienceAnnotationChecker implements BeanPostProcessor, SmartInitializin
 	/** Singletons with annotated methods, by bean name, and one such method to name. */
 	private final Map<String, Method> annotatedBeans = new LinkedHashMap<>();
 
+	private final ResilienceAnnotations found;
+
 	@Nullable
 	private ConfigurableListableBeanFactory beanFactory;
+
+	ResilienceAnnotationChecker(ResilienceAnnotations found) {
+		this.found = found;
+	}
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
@@ -88,6 +94,7 @@ class ResilienceAnnotationChecker implements BeanPostProcessor, SmartInitializin
 			}
 			if (annotated) {
 				this.annotatedBeans.putIfAbsent(beanName, method);
+				this.found.annotated(describe(userClass, method));
 			}
 		}
 		return bean;
@@ -119,12 +126,18 @@ class ResilienceAnnotationChecker implements BeanPostProcessor, SmartInitializin
 							+ "read timeout.");
 		}
 		String fallback = (String) AnnotationUtils.getValue(annotation, "fallbackMethod");
-		if (fallback == null || fallback.isEmpty() || fallback.contains("#")) {
-			// No fallback, or a SpEL expression resolved per call.
+		if (fallback == null || fallback.isEmpty()) {
+			return;
+		}
+		String described = describeAnnotation(annotation) + " on " + describe(userClass, method);
+		if (fallback.contains("#")) {
+			// A SpEL expression, resolved per call.
+			this.found.resolvedPerCall(described);
 			return;
 		}
 		try {
 			FallbackMethod.create(fallback, method, new Object[method.getParameterCount()], original, original);
+			this.found.resolved(described);
 		}
 		catch (NoSuchMethodException ex) {
 			addProblem(userClass, method, annotation,

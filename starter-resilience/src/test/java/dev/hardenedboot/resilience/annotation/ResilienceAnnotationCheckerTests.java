@@ -53,8 +53,13 @@ class ResilienceAnnotationCheckerTests {
 
 	@Test
 	void matchingFallbacksPass() {
-		this.runner.withUserConfiguration(GoodFallbacksConfiguration.class)
-			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(GoodFallbacks.class));
+		this.runner.withUserConfiguration(GoodFallbacksConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(GoodFallbacks.class);
+			ResilienceAnnotations found = context.getBean(ResilienceAnnotations.class);
+			assertThat(found.annotatedMethods()).isEqualTo(3);
+			assertThat(found.resolvedFallbacks()).isEqualTo(3);
+			assertThat(found.perCallFallbacks()).isZero();
+		});
 	}
 
 	@Test
