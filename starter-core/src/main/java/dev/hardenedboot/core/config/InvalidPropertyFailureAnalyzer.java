@@ -16,6 +16,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.lang.Nullable;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -31,8 +32,9 @@ import org.springframework.validation.ObjectError;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class InvalidPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 
-	private final ConfigurationMetadataIndex metadata = ConfigurationMetadataIndex
-		.load(InvalidPropertyFailureAnalyzer.class.getClassLoader());
+	/** Read when a failure is analyzed: a reload's rebinding creates this analyzer at start-up. */
+	private final SingletonSupplier<ConfigurationMetadataIndex> metadata = SingletonSupplier
+		.of(() -> ConfigurationMetadataIndex.load(InvalidPropertyFailureAnalyzer.class.getClassLoader()));
 
 	private final StrictPrefixes prefixes;
 
@@ -103,7 +105,7 @@ public class InvalidPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Bind
 				+ "' that " + type.getSimpleName() + " does not declare, so they have no effect:\n");
 		for (ConfigurationProperty property : unbound.getUnboundProperties()) {
 			ConfigurationPropertyName name = property.getName();
-			String suggestion = this.metadata.suggestionFor(name);
+			String suggestion = this.metadata.obtain().suggestionFor(name);
 			if (suggestion == null) {
 				suggestion = EditDistance.nearest(name.toString(), declared);
 			}
@@ -123,11 +125,11 @@ public class InvalidPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Bind
 	 */
 	private String declaredName(String reported) {
 		String candidate = reported;
-		while (this.metadata.defaultOf(ConfigurationPropertyName.of(candidate)) == null && candidate.contains("-")
-				&& !this.metadata.isKnown(ConfigurationPropertyName.of(candidate))) {
+		while (this.metadata.obtain().defaultOf(ConfigurationPropertyName.of(candidate)) == null && candidate.contains("-")
+				&& !this.metadata.obtain().isKnown(ConfigurationPropertyName.of(candidate))) {
 			candidate = candidate.substring(0, candidate.lastIndexOf('-'));
 		}
-		return this.metadata.isKnown(ConfigurationPropertyName.of(candidate)) ? candidate : reported;
+		return this.metadata.obtain().isKnown(ConfigurationPropertyName.of(candidate)) ? candidate : reported;
 	}
 
 	private static String describe(String name, @Nullable Object value, @Nullable String origin, String reason) {
@@ -138,7 +140,7 @@ public class InvalidPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Bind
 	private String fix(String name, @Nullable ResolvableType type) {
 		StringBuilder fix = new StringBuilder("Set '" + name + "' to ");
 		fix.append((type != null) ? expectedShape(type) : "a valid value");
-		Object defaultValue = this.metadata.defaultOf(ConfigurationPropertyName.of(name));
+		Object defaultValue = this.metadata.obtain().defaultOf(ConfigurationPropertyName.of(name));
 		if (defaultValue != null) {
 			fix.append(" (its default is ").append(defaultValue).append(')');
 		}

@@ -22,7 +22,6 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -274,10 +273,7 @@ public class HardenedExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("errors", errors);
 		}
 		log(ex, code, servletRequest);
-		return ResponseEntity.status(code.status())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(problem);
+		return this.problems.response(code, problem, HttpHeaders.EMPTY);
 	}
 
 	private static void log(Exception ex, ErrorCode code, @Nullable HttpServletRequest request) {

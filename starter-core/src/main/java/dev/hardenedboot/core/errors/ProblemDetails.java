@@ -10,7 +10,10 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 
 /**
@@ -52,6 +55,35 @@ public class ProblemDetails {
 		problem.setProperty("request_id", requestId(request));
 		problem.setProperty("trace_id", traceId());
 		return problem;
+	}
+
+	/**
+	 * A problem response for {@code code}, as every handler answers one: problem+json, never
+	 * cached, with any {@code headers} the occurrence adds (a {@code Retry-After}).
+	 * @param code the error code
+	 * @param detail what the client should know about this occurrence; never internals
+	 * @param request the request that failed
+	 * @param headers headers to add; may be empty
+	 * @return the response
+	 */
+	public ResponseEntity<ProblemDetail> response(ErrorCode code, @Nullable String detail,
+			@Nullable HttpServletRequest request, HttpHeaders headers) {
+		return response(code, create(code, detail, request), headers);
+	}
+
+	/**
+	 * A response for a problem built with {@link #create} and then extended.
+	 * @param code the problem's error code
+	 * @param problem the problem
+	 * @param headers headers to add; may be empty
+	 * @return the response
+	 */
+	public ResponseEntity<ProblemDetail> response(ErrorCode code, ProblemDetail problem, HttpHeaders headers) {
+		return ResponseEntity.status(code.status())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.headers(headers)
+			.body(problem);
 	}
 
 	/**

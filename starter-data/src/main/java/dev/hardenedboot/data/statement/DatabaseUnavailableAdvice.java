@@ -14,7 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -27,7 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * pool exhausted or server down, as JDBC, JdbcTemplate, transactions and JPA report it)
  * answered 503 {@code DEPENDENCY_UNAVAILABLE} with {@code Retry-After}, so callers back off
  * instead of retrying at once. Ordered just before starter-core's handler, which maps the same
- * types through the error registry but cannot add the header; an application's advice
+ * types through the error registry but knows no Retry-After for them; an application's advice
  * ordered earlier wins. A failure the request deadline caused is left to the deadline filter.
  */
 @RestControllerAdvice
@@ -55,11 +54,9 @@ class DatabaseUnavailableAdvice {
 		// One line, no stack trace: an exhausted pool fails every request at once.
 		logger.warn(code.code() + " (503) for " + request.getMethod() + " " + request.getRequestURI() + ": "
 				+ ex.getClass().getSimpleName() + ": " + ex.getMessage());
-		return ResponseEntity.status(code.status())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.header(HttpHeaders.RETRY_AFTER, this.retryAfterSeconds)
-			.body(this.problems.create(code, ProblemDetails.defaultDetail(code), request));
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, this.retryAfterSeconds);
+		return this.problems.response(code, ProblemDetails.defaultDetail(code), request, headers);
 	}
 
 }

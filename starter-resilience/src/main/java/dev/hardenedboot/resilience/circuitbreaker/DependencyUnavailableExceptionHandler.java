@@ -10,7 +10,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -52,12 +51,9 @@ public class DependencyUnavailableExceptionHandler {
 			logger.warn("DEPENDENCY_UNAVAILABLE (503) for " + request.getMethod() + " " + request.getRequestURI()
 					+ ": circuit breaker '" + breaker + "' does not permit calls, retry after " + retryAfter + "s");
 		}
-		ProblemDetail problem = this.problems.create(HardenedErrorCode.DEPENDENCY_UNAVAILABLE, DETAIL, request);
-		return ResponseEntity.status(HardenedErrorCode.DEPENDENCY_UNAVAILABLE.status())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
-			.body(problem);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+		return this.problems.response(HardenedErrorCode.DEPENDENCY_UNAVAILABLE, DETAIL, request, headers);
 	}
 
 }

@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.lang.Nullable;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Reloads the mounted directory and {@code config.{profile}.yaml}, all or nothing. A change
@@ -47,7 +48,8 @@ public class ConfigReloader {
 
 	private final ConfigReloadRecorder recorder;
 
-	private final UnknownConfigurationKeys unknownKeys;
+	/** The metadata is read at the first reload, not at every start-up. */
+	private final SingletonSupplier<UnknownConfigurationKeys> unknownKeys;
 
 	private final DecryptingEnvironmentPostProcessor decrypting;
 
@@ -62,7 +64,7 @@ public class ConfigReloader {
 		this.context = context;
 		this.environment = context.getEnvironment();
 		this.recorder = recorder;
-		this.unknownKeys = UnknownConfigurationKeys.declaredBy(context.getClassLoader());
+		this.unknownKeys = SingletonSupplier.of(() -> UnknownConfigurationKeys.declaredBy(context.getClassLoader()));
 		this.decrypting = new DecryptingEnvironmentPostProcessor((destination) -> destination.get());
 		this.rebinding = new PropertiesRebinding(context);
 		this.digest = digestOrEmpty(ConfigFiles.of(this.environment));
@@ -141,7 +143,7 @@ public class ConfigReloader {
 		if (mode.equals("ignore")) {
 			return List.of();
 		}
-		UnknownConfigurationKeys.Found found = this.unknownKeys.find(candidate.environment());
+		UnknownConfigurationKeys.Found found = this.unknownKeys.obtain().find(candidate.environment());
 		found.others()
 			.stream()
 			.filter((key) -> changed.contains(key.name()))
