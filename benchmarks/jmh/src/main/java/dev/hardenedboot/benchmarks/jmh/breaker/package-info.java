@@ -1,0 +1,7 @@
+/**
+ * See {@link dev.hardenedboot.benchmarks.jmh}.
+ */
+@NonNullApi
+package dev.hardenedboot.benchmarks.jmh.breaker;
+
+import org.springframework.lang.NonNullApi;
