@@ -5,6 +5,7 @@ import java.net.URI;
 
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -12,7 +13,8 @@ import org.springframework.web.client.RestClientException;
 /**
  * Calls the pricing dependency over HTTP. The client comes from Boot's
  * {@link RestClient.Builder}, so the connect and read timeouts of
- * {@code spring.http.client.*} (and every customizer the starters register) apply.
+ * {@code spring.http.client.*} (and every customizer the starters register: the deadline,
+ * the host's circuit breaker, stale-if-error) apply.
  */
 @Component
 public class PricingClient {
@@ -45,16 +47,30 @@ public class PricingClient {
 	}
 
 	public BigDecimal unitPrice(String sku) {
+		return quote(sku).getBody().unitPrice();
+	}
+
+	/**
+	 * The pricing service's answer with its headers: when the service is down and the last
+	 * good answer is served instead, {@code Warning} and {@code Age} say so.
+	 * @param sku the article
+	 * @return the answer, never without a price
+	 */
+	public ResponseEntity<PriceQuote> quote(String sku) {
 		RestClient client = this.client;
 		if (client == null) {
 			throw new PricingUnavailableException(sku, new IllegalStateException("web server not started"));
 		}
 		try {
-			PriceQuote quote = client.get().uri("/prices/{sku}", sku).retrieve().body(PriceQuote.class);
+			ResponseEntity<PriceQuote> answer = client.get()
+				.uri("/prices/{sku}", sku)
+				.retrieve()
+				.toEntity(PriceQuote.class);
+			PriceQuote quote = answer.getBody();
 			if (quote == null || quote.unitPrice() == null) {
 				throw new PricingUnavailableException(sku, new IllegalStateException("empty price quote"));
 			}
-			return quote.unitPrice();
+			return answer;
 		}
 		catch (RestClientException ex) {
 			throw new PricingUnavailableException(sku, ex);

@@ -27,6 +27,9 @@ class EmbeddedPostgresDefaultTests {
 	private EmbeddedPostgres postgres;
 
 	@Autowired
+	private DatabaseLink link;
+
+	@Autowired
 	private DataSource dataSource;
 
 	@LocalServerPort
@@ -35,7 +38,9 @@ class EmbeddedPostgresDefaultTests {
 	@Test
 	void ordersAreServedFromTheEmbeddedDatabase() {
 		assertThat(this.dataSource).isInstanceOf(HikariDataSource.class);
-		assertThat(((HikariDataSource) this.dataSource).getJdbcUrl()).contains(":" + this.postgres.getPort() + "/");
+		// Through the link that PUT /database/faults can cut, which relays to the database.
+		assertThat(((HikariDataSource) this.dataSource).getJdbcUrl()).contains(":" + this.link.getPort() + "/");
+		assertThat(this.link.getPort()).isNotEqualTo(this.postgres.getPort());
 		ResponseEntity<String> response = RestClient.create("http://127.0.0.1:" + this.port)
 			.get()
 			.uri("/orders/1")

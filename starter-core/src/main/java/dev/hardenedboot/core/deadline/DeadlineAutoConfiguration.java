@@ -3,6 +3,7 @@ package dev.hardenedboot.core.deadline;
 import java.util.EnumSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hardenedboot.core.config.ConfigReloadedEvent;
 import dev.hardenedboot.core.errors.ErrorsAutoConfiguration;
 import dev.hardenedboot.core.errors.ProblemDetails;
 import dev.hardenedboot.core.errors.ProblemResponseCustomizer;
@@ -23,6 +24,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.ConditionalOnMissingFilterBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -61,6 +63,27 @@ public class DeadlineAutoConfiguration {
 		registration.setOrder(HardenedFilterOrder.DEADLINE);
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
 		return registration;
+	}
+
+	/**
+	 * Rebuilds the deadline filter's policy when a configuration reload changes
+	 * {@code hardened.request.*}, so a new default timeout applies to the next request.
+	 * @param filters the filter registrations, ours among them unless the application
+	 * replaced it
+	 * @param properties the rebound properties
+	 * @return the listener
+	 */
+	@Bean
+	ApplicationListener<ConfigReloadedEvent> deadlinePolicyReload(ObjectProvider<FilterRegistrationBean<?>> filters,
+			RequestProperties properties) {
+		return (event) -> {
+			if (event.changedUnder("hardened.request")) {
+				filters.orderedStream()
+					.map(FilterRegistrationBean::getFilter)
+					.filter(DeadlineFilter.class::isInstance)
+					.forEach((filter) -> ((DeadlineFilter) filter).reload(properties));
+			}
+		};
 	}
 
 	@Bean

@@ -38,7 +38,8 @@ class DeadlineFilter extends HttpFilter {
 
 	private static final Log logger = LogFactory.getLog(DeadlineFilter.class);
 
-	private final DeadlinePolicy policy;
+	/** Built again when a configuration reload changes {@code hardened.request.*}. */
+	private volatile DeadlinePolicy policy;
 
 	private final ProblemDetails problems;
 
@@ -52,6 +53,26 @@ class DeadlineFilter extends HttpFilter {
 		this.problems = problems;
 		this.writer = writer;
 		this.recorder = recorder;
+	}
+
+	DeadlinePolicy getPolicy() {
+		return this.policy;
+	}
+
+	/**
+	 * Applies reloaded deadline settings. The policy copies them (route patterns are parsed
+	 * once, not per request), so rebinding {@link RequestProperties} alone would change
+	 * nothing.
+	 * @param properties the rebound properties
+	 */
+	void reload(RequestProperties properties) {
+		try {
+			this.policy = new DeadlinePolicy(properties);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Reloaded hardened.request.* not applied, the previous deadlines stay in force: "
+					+ ex.getMessage());
+		}
 	}
 
 	@Override

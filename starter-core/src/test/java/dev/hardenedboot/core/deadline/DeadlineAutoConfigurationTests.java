@@ -1,7 +1,10 @@
 package dev.hardenedboot.core.deadline;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
+import dev.hardenedboot.core.config.ConfigReloadedEvent;
 import dev.hardenedboot.core.errors.ProblemDetails;
 import dev.hardenedboot.core.errors.ProblemResponseWriter;
 import dev.hardenedboot.core.requestid.RequestIdAutoConfiguration;
@@ -16,6 +19,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +43,31 @@ class DeadlineAutoConfigurationTests {
 			assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.getMaxTimeout()).isEqualTo(Duration.ofSeconds(60));
 		});
+	}
+
+	@Test
+	void reloadedTimeoutAppliesToTheNextRequest() {
+		this.runner.run((context) -> {
+			DeadlineFilter filter = context.getBeansOfType(FilterRegistrationBean.class)
+				.values()
+				.stream()
+				.map(FilterRegistrationBean::getFilter)
+				.filter(DeadlineFilter.class::isInstance)
+				.map(DeadlineFilter.class::cast)
+				.findFirst()
+				.orElseThrow();
+			RequestProperties properties = context.getBean(RequestProperties.class);
+			properties.setTimeout(Duration.ofSeconds(1));
+			context.publishEvent(
+					new ConfigReloadedEvent(this, Set.of("hardened.logging.sampling.info.root"), List.of()));
+			assertThat(budget(filter)).as("not a hardened.request change").isEqualTo(Duration.ofSeconds(30));
+			context.publishEvent(new ConfigReloadedEvent(this, Set.of("hardened.request.timeout"), List.of()));
+			assertThat(budget(filter)).isEqualTo(Duration.ofSeconds(1));
+		});
+	}
+
+	private static Duration budget(DeadlineFilter filter) {
+		return filter.getPolicy().budgetFor(new MockHttpServletRequest("GET", "/orders")).duration();
 	}
 
 	@Test

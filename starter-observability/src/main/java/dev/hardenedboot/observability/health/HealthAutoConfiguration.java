@@ -3,6 +3,7 @@ package dev.hardenedboot.observability.health;
 import java.util.EnumSet;
 
 import dev.hardenedboot.core.web.HardenedFilterOrder;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +12,8 @@ import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnable
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
 import org.springframework.boot.actuate.health.HealthContributorRegistry;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.HealthEndpointGroups;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Layered health: the process indicators of liveness, a time limit, single flight and a
  * short cache around every indicator, checks of a group run side by side, and
  * {@code /health/live}, {@code /health/ready} and {@code /health/ready?deep=true} on the main
- * port. The groups themselves are property
+ * port, and the probe groups' status as a metric. The groups themselves are property
  * defaults ({@link HealthGroupsEnvironmentPostProcessor}).
  */
 @AutoConfiguration(before = { HealthContributorAutoConfiguration.class, HealthEndpointAutoConfiguration.class },
@@ -68,6 +71,19 @@ public class HealthAutoConfiguration {
 	@ConditionalOnEnabledHealthIndicator("gcoverhead")
 	GcOverheadHealthIndicator gcOverheadHealthIndicator(HealthProperties properties) {
 		return new GcOverheadHealthIndicator(properties.getGc().getWindow(), properties.getGc().getMaxOverhead());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class HealthStatusMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "healthStatusMetrics")
+		HealthStatusMetrics healthStatusMetrics(ObjectProvider<HealthEndpoint> endpoint,
+				ObjectProvider<HealthEndpointGroups> groups) {
+			return new HealthStatusMetrics(endpoint, groups);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
