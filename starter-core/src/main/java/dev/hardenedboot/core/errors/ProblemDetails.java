@@ -88,12 +88,20 @@ public class ProblemDetails {
 
 	/**
 	 * The detail when nothing more specific may be told: for a server error only that the
-	 * log has it under the request id, never what failed; otherwise the code's title.
+	 * log has it under the request id, never what failed; otherwise the code's title. A
+	 * server error other than 500 (a 503, a 502) is expected and passing, so it says what
+	 * happened and that a retry may succeed, rather than "unexpected".
 	 * @param code the error code
 	 * @return the detail
 	 */
 	public static String defaultDetail(ErrorCode code) {
-		return code.status().is5xxServerError() ? UNEXPECTED : code.title() + ".";
+		if (!code.status().is5xxServerError()) {
+			return code.title() + ".";
+		}
+		if (code.status().value() == 500) {
+			return UNEXPECTED;
+		}
+		return code.title() + ". Try again later; the service's log has the details under this request's request_id.";
 	}
 
 	URI typeOf(ErrorCode code) {

@@ -61,6 +61,14 @@ class ErrorResponsesIntegrationTests extends RequestContextWebTests {
 	}
 
 	@Test
+	void aServerErrorOtherThan500SaysWhatHappenedButNotWhy() throws Exception {
+		JsonNode problem = problem(this.http.get("/errors/unavailable"), 503, "DEPENDENCY_UNAVAILABLE");
+		assertThat(problem.get("detail").asText()).startsWith("Dependency unavailable. Try again later;")
+			.doesNotContain("unexpected")
+			.doesNotContain("replica lag");
+	}
+
+	@Test
 	void applicationAdviceWinsForWhatItHandles() {
 		HttpResponse<String> response = this.http.get("/errors/user-handled");
 		assertThat(response.statusCode()).isEqualTo(418);

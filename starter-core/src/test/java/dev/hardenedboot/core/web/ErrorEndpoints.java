@@ -61,6 +61,11 @@ public class ErrorEndpoints {
 		throw new GoneException();
 	}
 
+	@GetMapping("/errors/unavailable")
+	String unavailable() {
+		throw new MaintenanceException("replica lag 42 s on db-3");
+	}
+
 	@GetMapping("/errors/user-handled")
 	String userHandled() {
 		throw new UserHandledException();
@@ -119,6 +124,15 @@ public class ErrorEndpoints {
 
 	@ResponseStatus(code = HttpStatus.GONE, reason = "This resource is gone for good.")
 	static class GoneException extends RuntimeException {
+
+	}
+
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	static class MaintenanceException extends RuntimeException {
+
+		MaintenanceException(String message) {
+			super(message);
+		}
 
 	}
 
