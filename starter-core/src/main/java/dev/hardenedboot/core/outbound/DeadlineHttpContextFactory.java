@@ -1,6 +1,7 @@
 package dev.hardenedboot.core.outbound;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.function.BiFunction;
 
 import dev.hardenedboot.core.context.Deadline;
@@ -57,12 +58,16 @@ final class DeadlineHttpContextFactory implements BiFunction<HttpMethod, URI, Ht
 	 * Rounded up, so a timeout that fires always finds the deadline passed and is reported as
 	 * the deadline's, never as an ordinary read timeout a millisecond early.
 	 */
-	private static Timeout remainingRoundedUp(Deadline deadline) {
-		long nanos = deadline.remaining().toNanos();
+	static Timeout remainingRoundedUp(Deadline deadline) {
+		return roundedUp(deadline.remaining());
+	}
+
+	static Timeout roundedUp(Duration duration) {
+		long nanos = duration.toNanos();
 		return Timeout.ofMilliseconds(Math.max(1, (nanos + 999_999) / 1_000_000));
 	}
 
-	private static Timeout shorter(@Nullable Timeout configured, Timeout remaining) {
+	static Timeout shorter(@Nullable Timeout configured, Timeout remaining) {
 		if (configured == null || configured.isDisabled()) {
 			return remaining;
 		}

@@ -2,6 +2,7 @@ package dev.hardenedboot.core.outbound;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -52,6 +53,10 @@ public class OutboundHttpProperties {
 	 */
 	private boolean propagateHeaders = true;
 
+	/** Apache HttpClient's own retries of a failed call. */
+	@Valid
+	private final Retry retry = new Retry();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -90,6 +95,60 @@ public class OutboundHttpProperties {
 
 	public void setPropagateHeaders(boolean propagateHeaders) {
 		this.propagateHeaders = propagateHeaders;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	/**
+	 * Apache HttpClient's own retries: only of idempotent requests (GET, HEAD, OPTIONS, TRACE,
+	 * PUT, DELETE), after an I/O failure a second attempt can fix or a 503 or 429 answer, and
+	 * never past the request's deadline.
+	 */
+	public static class Retry {
+
+		/** Most retries of one call; 0 switches HttpClient's retries off. */
+		@Min(0)
+		private int maxRetries = 1;
+
+		/** Wait before retrying a 503 or 429 answer that carries no Retry-After. */
+		@NotNull
+		@DurationMin(millis = 0)
+		private Duration interval = Duration.ofSeconds(1);
+
+		/**
+		 * Longest wait before a retry. An answer whose Retry-After asks for longer is returned
+		 * at once, as is one whose wait would end after the request's deadline.
+		 */
+		@NotNull
+		@DurationMin(millis = 0)
+		private Duration maxWait = Duration.ofSeconds(1);
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
 	}
 
 }

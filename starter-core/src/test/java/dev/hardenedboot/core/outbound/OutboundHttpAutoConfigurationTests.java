@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.hardenedboot.core.web.Downstream;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,21 @@ class OutboundHttpAutoConfigurationTests {
 		this.runner.withUserConfiguration(UserInterceptor.class)
 			.run((context) -> assertThat(context).getBean(RequestContextForwardingInterceptor.class)
 				.isSameAs(UserInterceptor.INTERCEPTOR));
+	}
+
+	@Test
+	void httpClientRetriesAreOnesThatRespectTheDeadline() {
+		this.runner.run((context) -> assertThat(context).getBean(HttpRequestRetryStrategy.class)
+			.isInstanceOf(DeadlineAwareRetryStrategy.class));
+	}
+
+	@Test
+	void backsOffToAUserRetryStrategy() {
+		this.runner.withBean("myRetryStrategy", HttpRequestRetryStrategy.class,
+				() -> DefaultHttpRequestRetryStrategy.INSTANCE)
+			.run((context) -> assertThat(context).doesNotHaveBean(DeadlineAwareRetryStrategy.class)
+				.getBean(HttpRequestRetryStrategy.class)
+				.isSameAs(DefaultHttpRequestRetryStrategy.INSTANCE));
 	}
 
 	@Test

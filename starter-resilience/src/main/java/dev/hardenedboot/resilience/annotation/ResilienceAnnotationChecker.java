@@ -90,6 +90,9 @@ class ResilienceAnnotationChecker implements BeanPostProcessor, SmartInitializin
 				if (annotation != null) {
 					annotated = true;
 					check(userClass, method, annotation, original);
+					if (annotation instanceof Retry retry) {
+						this.found.retry(retry.name(), retry.configuration());
+					}
 				}
 			}
 			if (annotated) {

@@ -3,11 +3,11 @@ package dev.hardenedboot.resilience.outbound;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.hardenedboot.core.context.Deadline;
+import dev.hardenedboot.resilience.retry.RetryBudgets;
+import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -29,8 +29,9 @@ import org.springframework.lang.Nullable;
  * is not retried: the dependency is slow, and a second call only adds to its load.
  *
  * <p>Attempts and backoff are the target host's resilience4j retry config ({@code http-<host>},
- * by default at most 2 attempts, exponential backoff with jitter); a retry also needs the
- * host's {@link RetryBudget} and enough of the request's deadline for the wait.
+ * by default at most 2 attempts, exponential backoff with jitter); a retry also needs enough of
+ * the request's deadline for the wait, and the host's retry budget (named like the retry, see
+ * {@link RetryBudgets}), which counts every call this interceptor sees.
  *
  * <p>Runs innermost, after starter-core's context forwarding, because Spring re-runs only the
  * interceptors after the one that calls the execution again.
@@ -46,11 +47,8 @@ class IdempotentRetryInterceptor implements ClientHttpRequestInterceptor {
 
 	private final RetryRegistry registry;
 
-	private final double budgetRatio;
-
-	private final int budgetMaxSaved;
-
-	private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
+	@Nullable
+	private final RetryBudgets budgets;
 
 	@Nullable
 	private final Counter retried;
@@ -58,11 +56,9 @@ class IdempotentRetryInterceptor implements ClientHttpRequestInterceptor {
 	@Nullable
 	private final Counter refused;
 
-	IdempotentRetryInterceptor(RetryRegistry registry, OutboundResilienceProperties.Retry properties,
-			@Nullable MeterRegistry meters) {
+	IdempotentRetryInterceptor(RetryRegistry registry, @Nullable RetryBudgets budgets, @Nullable MeterRegistry meters) {
 		this.registry = registry;
-		this.budgetRatio = properties.getBudgetRatio();
-		this.budgetMaxSaved = properties.getBudgetMaxSaved();
+		this.budgets = budgets;
 		this.retried = (meters != null) ? counter(meters, "retried") : null;
 		this.refused = (meters != null) ? counter(meters, "budget_exhausted") : null;
 	}
@@ -82,23 +78,25 @@ class IdempotentRetryInterceptor implements ClientHttpRequestInterceptor {
 			return execution.execute(request, body);
 		}
 		String name = HostCircuitBreakerInterceptor.NAME_PREFIX + host;
-		RetryBudget budget = this.budgets.computeIfAbsent(name,
-				(key) -> new RetryBudget(this.budgetRatio, this.budgetMaxSaved));
-		budget.onCall();
+		if (this.budgets != null) {
+			this.budgets.onCall(name);
+		}
 		RetryConfig config = this.registry.retry(name).getRetryConfig();
+		// The budget is taken below, after the deadline check: not through the config's wait.
+		IntervalBiFunction<ClientHttpResponse> backoff = RetryBudgets.backoff(config);
 		for (int attempt = 1;; attempt++) {
 			ClientHttpResponse response;
 			try {
 				response = execution.execute(request, body);
 			}
 			catch (IOException ex) {
-				if (!isRetryable(ex) || !mayRetry(config, attempt, budget, Either.left(ex))) {
+				if (!isRetryable(ex) || !mayRetry(name, config, backoff, attempt, Either.left(ex))) {
 					throw ex;
 				}
 				continue;
 			}
 			if (!RETRIED_STATUSES.contains(response.getStatusCode().value())
-					|| !mayRetry(config, attempt, budget, Either.right(response))) {
+					|| !mayRetry(name, config, backoff, attempt, Either.right(response))) {
 				return response;
 			}
 			// Released before the next attempt, or the pool runs dry under retries.
@@ -114,17 +112,17 @@ class IdempotentRetryInterceptor implements ClientHttpRequestInterceptor {
 	 * Whether another attempt may follow, after waiting the backoff: attempts left, the
 	 * budget allows it, and the request's deadline outlasts the wait.
 	 */
-	private boolean mayRetry(RetryConfig config, int attempt, RetryBudget budget,
-			Either<Throwable, ClientHttpResponse> outcome) {
+	private boolean mayRetry(String name, RetryConfig config, IntervalBiFunction<ClientHttpResponse> backoff,
+			int attempt, Either<Throwable, ClientHttpResponse> outcome) {
 		if (attempt >= config.getMaxAttempts()) {
 			return false;
 		}
-		long waitMillis = config.<ClientHttpResponse>getIntervalBiFunction().apply(attempt, outcome);
+		long waitMillis = backoff.apply(attempt, outcome);
 		Deadline deadline = Deadline.current().orElse(null);
 		if (deadline != null && deadline.remaining().compareTo(Duration.ofMillis(waitMillis)) <= 0) {
 			return false;
 		}
-		if (!budget.tryRetry()) {
+		if (this.budgets != null && !this.budgets.tryRetry(name)) {
 			increment(this.refused);
 			return false;
 		}

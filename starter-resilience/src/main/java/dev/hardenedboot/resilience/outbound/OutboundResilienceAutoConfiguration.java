@@ -1,6 +1,8 @@
 package dev.hardenedboot.resilience.outbound;
 
 import dev.hardenedboot.core.outbound.OutboundHttpAutoConfiguration;
+import dev.hardenedboot.resilience.retry.RetryBudgetAutoConfiguration;
+import dev.hardenedboot.resilience.retry.RetryBudgets;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
@@ -39,7 +41,7 @@ import org.springframework.web.client.RestTemplate;
  */
 @AutoConfiguration(
 		after = { CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class,
-				OutboundHttpAutoConfiguration.class },
+				RetryBudgetAutoConfiguration.class, OutboundHttpAutoConfiguration.class },
 		before = { HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 				RestTemplateAutoConfiguration.class })
 @ConditionalOnClass({ CircuitBreakerRegistry.class, ClientHttpRequestInterceptor.class })
@@ -75,13 +77,14 @@ public class OutboundResilienceAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		IdempotentRetryInterceptor idempotentRetryInterceptor(RetryRegistry registry,
-				OutboundResilienceProperties properties, ObjectProvider<MeterRegistry> meters) {
-			return new IdempotentRetryInterceptor(registry, properties.getRetry(), meters.getIfUnique());
+				ObjectProvider<RetryBudgets> budgets, ObjectProvider<MeterRegistry> meters) {
+			return new IdempotentRetryInterceptor(registry, budgets.getIfAvailable(), meters.getIfUnique());
 		}
 
 		/**
-		 * Apache HttpClient's own retries go: they would repeat a call outside the budget, and
-		 * they retry a 503 whatever the method, a POST included.
+		 * Apache HttpClient's own retries go (starter-core's, idempotent only and within the
+		 * deadline): they would repeat a call outside the budget, and a second time inside these.
+		 * HttpClient's switch wins over any strategy set on the same builder, in either order.
 		 */
 		@Bean
 		@ConditionalOnClass(HttpClientBuilder.class)

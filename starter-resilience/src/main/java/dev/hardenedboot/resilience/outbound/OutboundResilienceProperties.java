@@ -1,9 +1,6 @@
 package dev.hardenedboot.resilience.outbound;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -44,18 +41,10 @@ public class OutboundResilienceProperties {
 
 		/**
 		 * Whether idempotent calls (GET, HEAD, OPTIONS, PUT, DELETE, TRACE) are retried on a
-		 * refused connection, a connection closed without an answer, or 502/503/504.
+		 * refused connection, a connection closed without an answer, or 502/503/504, within
+		 * each host's retry budget (hardened.resilience.retry.budget-*).
 		 */
 		private boolean enabled = true;
-
-		/** Most retries per call to a host, as a share of the calls: 0.1 allows 1 retry per 10 calls. */
-		@DecimalMin("0.0")
-		@DecimalMax("1.0")
-		private double budgetRatio = 0.1;
-
-		/** Most retries a host's budget saves up during quiet times. */
-		@Min(1)
-		private int budgetMaxSaved = 10;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -63,22 +52,6 @@ public class OutboundResilienceProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
-		}
-
-		public double getBudgetRatio() {
-			return this.budgetRatio;
-		}
-
-		public void setBudgetRatio(double budgetRatio) {
-			this.budgetRatio = budgetRatio;
-		}
-
-		public int getBudgetMaxSaved() {
-			return this.budgetMaxSaved;
-		}
-
-		public void setBudgetMaxSaved(int budgetMaxSaved) {
-			this.budgetMaxSaved = budgetMaxSaved;
 		}
 
 	}

@@ -31,10 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A newcomer's {@code @CircuitBreaker} methods with no resilience4j configuration at all,
  * against a real downstream: the defaults apply to instances named only in an annotation.
+ * Retries are unbudgeted here, so that every call of the retried method is retried and the
+ * test shows the aspect order alone (the budget has RetryBudgetIntegrationTests).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hardened.resilience.slow-call-threshold=150ms",
-				"resilience4j.circuitbreaker.instances.trial.wait-duration-in-open-state=1s" })
+				"resilience4j.circuitbreaker.instances.trial.wait-duration-in-open-state=1s",
+				"hardened.resilience.retry.budget-enabled=false" })
 class CircuitBreakerIntegrationTests {
 
 	private static final Downstream downstream = new Downstream();

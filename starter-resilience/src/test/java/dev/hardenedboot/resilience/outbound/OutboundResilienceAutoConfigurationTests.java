@@ -67,12 +67,6 @@ class OutboundResilienceAutoConfigurationTests {
 	}
 
 	@Test
-	void aBudgetRatioAboveOneStopsStartUp() {
-		this.runner.withPropertyValues("hardened.resilience.http.retry.budget-ratio=1.5")
-			.run((context) -> assertThat(context).hasFailed());
-	}
-
-	@Test
 	void backsOffToAUserInterceptor() {
 		this.runner.withUserConfiguration(UserInterceptor.class)
 			.run((context) -> assertThat(context).getBean(HostCircuitBreakerInterceptor.class)
