@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks of the per-request, per-statement and per-line hot paths, with JMH's GC
-# profiler (B/op). Installs the starters from this checkout, builds the benchmarks, runs them
-# and rewrites the JMH section of docs/benchmarks.md from the results.
+# profiler (B/op). Builds the benchmarks with the starters of this checkout, runs them and
+# rewrites the JMH section of docs/benchmarks.md from the results (benchmarks/run.sh runs it
+# after the load rounds).
 #
 #   benchmarks/jmh/run.sh                 # every benchmark, 1 fork x 5 x 1 s after 5 x 1 s warm-up (~6 min)
 #   benchmarks/jmh/run.sh --quick         # 1 fork x 1 x 1 s, to check the pipeline (numbers mean nothing)
@@ -22,11 +23,13 @@ for arg in "$@"; do
 	fi
 done
 
-./mvnw -B -q install -DskipTests -Dinvoker.skip=true -pl starter -am
-./mvnw -B -q -f benchmarks/jmh/pom.xml package -DskipTests
+# The starters are built from this checkout in the same reactor; nothing is installed into ~/.m2.
+# shellcheck disable=SC2086 # BENCH_MAVEN_ARGS is a list of options
+./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -Pbenchmarks -pl benchmarks/jmh -am package \
+	-DskipTests -Dinvoker.skip=true -Djacoco.skip=true
 
-mkdir -p benchmarks/results
-results=benchmarks/results/jmh.json
+mkdir -p benchmarks/results/raw
+results=benchmarks/results/raw/jmh.json
 java -cp "benchmarks/jmh/target/classes:$(cat benchmarks/jmh/target/classpath.txt)" org.openjdk.jmh.Main \
 	-prof gc -rf json -rff "$results" "${defaults[@]}" "${jmh_args[@]}"
 

@@ -1,0 +1,7 @@
+/**
+ * The benchmark runner: what {@code benchmarks/run.sh} starts.
+ */
+@NonNullApi
+package dev.hardenedboot.benchmarks.runner;
+
+import org.springframework.lang.NonNullApi;

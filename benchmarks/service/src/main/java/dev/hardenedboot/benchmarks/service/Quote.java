@@ -1,0 +1,8 @@
+package dev.hardenedboot.benchmarks.service;
+
+/**
+ * What the dependency answers.
+ * @param cents a price
+ */
+record Quote(long cents) {
+}
