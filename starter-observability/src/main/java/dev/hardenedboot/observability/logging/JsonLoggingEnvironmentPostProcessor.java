@@ -1,5 +1,6 @@
 package dev.hardenedboot.observability.logging;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.logging.logback.LogbackLoggingSystem;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
 import org.springframework.lang.Nullable;
 import org.springframework.util.ClassUtils;
 
@@ -48,6 +50,9 @@ public class JsonLoggingEnvironmentPostProcessor implements EnvironmentPostProce
 
 	private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
 
+	/** The profiles in which the starter's configuration writes Boot's human-readable console. */
+	private static final Profiles HUMAN_CONSOLE_PROFILES = Profiles.of("local | dev");
+
 	private final Log logger;
 
 	public JsonLoggingEnvironmentPostProcessor(DeferredLogFactory logFactory) {
@@ -65,9 +70,14 @@ public class JsonLoggingEnvironmentPostProcessor implements EnvironmentPostProce
 		}
 		boolean async = Binder.get(environment).bind("hardened.logging.async", Boolean.class).orElse(false);
 		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
-			environment.getPropertySources()
-				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME,
-						Map.of("logging.config", async ? ASYNC_CONFIG : CONFIG)));
+			Map<String, Object> defaults = new LinkedHashMap<>();
+			defaults.put("logging.config", async ? ASYNC_CONFIG : CONFIG);
+			if (!environment.acceptsProfiles(HUMAN_CONSOLE_PROFILES)) {
+				// Collectors read stdout a line at a time: the banner's lines would arrive as
+				// lines of a log that is otherwise one JSON object per line.
+				defaults.put("spring.main.banner-mode", "off");
+			}
+			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 		}
 	}
 

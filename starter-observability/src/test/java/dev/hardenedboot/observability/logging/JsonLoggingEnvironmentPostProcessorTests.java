@@ -36,6 +36,27 @@ class JsonLoggingEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void jsonLinesTurnTheBannerOff() {
+		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertThat(this.environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
+	}
+
+	@Test
+	void theHumanConsoleKeepsTheBanner() {
+		this.environment.setActiveProfiles("dev");
+		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertThat(this.environment.getProperty("logging.config")).isEqualTo(JsonLoggingEnvironmentPostProcessor.CONFIG);
+		assertThat(this.environment.containsProperty("spring.main.banner-mode")).isFalse();
+	}
+
+	@Test
+	void applicationsBannerModeWins() {
+		this.environment.setProperty("spring.main.banner-mode", "console");
+		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertThat(this.environment.getProperty("spring.main.banner-mode")).isEqualTo("console");
+	}
+
+	@Test
 	void asyncOptInSelectsTheAsyncConfiguration() {
 		this.environment.setProperty("hardened.logging.async", "true");
 		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
