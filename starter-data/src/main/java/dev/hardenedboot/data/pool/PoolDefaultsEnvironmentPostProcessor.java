@@ -16,7 +16,10 @@ public class PoolDefaultsEnvironmentPostProcessor extends LowestPriorityDefaults
 	public static final String PROPERTY_SOURCE_NAME = "hardenedBootDataPoolDefaults";
 
 	public PoolDefaultsEnvironmentPostProcessor() {
+		// Hikari validates a connection idle for over 500 ms before lending it, for up to 5 s of
+		// its own: past the connection timeout, when the database stopped answering.
 		super(PROPERTY_SOURCE_NAME, Map.of("spring.datasource.hikari.connection-timeout", "3000",
+				"spring.datasource.hikari.validation-timeout", "1000",
 				"spring.datasource.hikari.leak-detection-threshold", "60000"));
 	}
 
