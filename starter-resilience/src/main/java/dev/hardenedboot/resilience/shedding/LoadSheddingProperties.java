@@ -47,6 +47,15 @@ public class LoadSheddingProperties {
 	@Min(1)
 	private int maxLimit = 200;
 
+	/**
+	 * Latency that is never a reason to lower an adaptive limit: requests answered within it
+	 * count as answered at once. Without it, the queueing any busy server has (a few
+	 * milliseconds of waiting for a core) reads as overload, and requests are shed while the
+	 * service is fast. Zero makes every rise in latency count.
+	 */
+	@NotNull
+	private Duration toleratedLatency = Duration.ofMillis(50);
+
 	/** Retry-After of a shed request, rounded up to whole seconds. */
 	@NotNull
 	@DurationMin(seconds = 1)
@@ -105,6 +114,14 @@ public class LoadSheddingProperties {
 
 	public void setMaxLimit(int maxLimit) {
 		this.maxLimit = maxLimit;
+	}
+
+	public Duration getToleratedLatency() {
+		return this.toleratedLatency;
+	}
+
+	public void setToleratedLatency(Duration toleratedLatency) {
+		this.toleratedLatency = toleratedLatency;
 	}
 
 	public Duration getRetryAfter() {

@@ -60,10 +60,15 @@ class PathGroupLimiters {
 		int initial = (group.getInitialLimit() != null) ? group.getInitialLimit() : defaults.getInitialLimit();
 		int min = (group.getMinLimit() != null) ? group.getMinLimit() : defaults.getMinLimit();
 		int max = (group.getMaxLimit() != null) ? group.getMaxLimit() : defaults.getMaxLimit();
+		long tolerated = defaults.getToleratedLatency().toNanos();
 		Limit limit = switch (algorithm) {
 			case FIXED -> FixedLimit.of(initial);
-			case GRADIENT2 -> Gradient2Limit.newBuilder().initialLimit(initial).minLimit(min).maxConcurrency(max).build();
-			case VEGAS -> new MinimumLimit(VegasLimit.newBuilder().initialLimit(initial).maxConcurrency(max).build(), min);
+			case GRADIENT2 -> new ToleratedLatency(
+					Gradient2Limit.newBuilder().initialLimit(initial).minLimit(min).maxConcurrency(max).build(),
+					tolerated);
+			case VEGAS -> new ToleratedLatency(
+					new MinimumLimit(VegasLimit.newBuilder().initialLimit(initial).maxConcurrency(max).build(), min),
+					tolerated);
 		};
 		return SimpleLimiter.newBuilder().named(name).limit(limit).nanoClock(nanoClock).build();
 	}
@@ -126,6 +131,46 @@ class PathGroupLimiters {
 
 		int inflight() {
 			return this.limiter.getInflight();
+		}
+
+	}
+
+	/**
+	 * Samples answered within the tolerated latency reach the adaptive limit as if they took
+	 * exactly that long. Vegas compares each latency with the lowest it has seen, Gradient2 its
+	 * short-term with its long-term average; on a busy two-core server both read a wait of a few
+	 * milliseconds for a core as a queue, and lower the limit until requests are shed while
+	 * every answer is still fast. With the floor, only latency above it moves the limit down.
+	 */
+	static final class ToleratedLatency implements Limit {
+
+		private final Limit delegate;
+
+		private final long toleratedNanos;
+
+		ToleratedLatency(Limit delegate, long toleratedNanos) {
+			this.delegate = delegate;
+			this.toleratedNanos = toleratedNanos;
+		}
+
+		@Override
+		public int getLimit() {
+			return this.delegate.getLimit();
+		}
+
+		@Override
+		public void notifyOnChange(Consumer<Integer> consumer) {
+			this.delegate.notifyOnChange(consumer);
+		}
+
+		@Override
+		public void onSample(long startTime, long rtt, int inflight, boolean didDrop) {
+			this.delegate.onSample(startTime, Math.max(rtt, this.toleratedNanos), inflight, didDrop);
+		}
+
+		@Override
+		public String toString() {
+			return this.delegate + " (latency up to " + this.toleratedNanos / 1_000_000 + " ms tolerated)";
 		}
 
 	}

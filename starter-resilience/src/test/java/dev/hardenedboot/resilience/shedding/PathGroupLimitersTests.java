@@ -28,7 +28,7 @@ class PathGroupLimitersTests {
 		int fast = group.limit();
 		// Vegas re-learns its baseline latency every few thousand samples, so a latency that
 		// stays high becomes the new normal; the step is what it reacts to.
-		runFullyLoaded(group, Duration.ofMillis(80), 1);
+		runFullyLoaded(group, Duration.ofMillis(400), 1);
 		int slow = group.limit();
 		runFullyLoaded(group, Duration.ofMillis(10), 4);
 		int recovered = group.limit();
@@ -45,7 +45,34 @@ class PathGroupLimitersTests {
 		GroupLimiter group = new PathGroupLimiters(properties, this.nanoTime::get).groupOf("/orders").orElseThrow();
 		runFullyLoaded(group, Duration.ofMillis(10), 20);
 		int fast = group.limit();
-		runFullyLoaded(group, Duration.ofMillis(80), 1);
+		runFullyLoaded(group, Duration.ofMillis(400), 1);
+		assertThat(group.limit()).isLessThan(fast);
+	}
+
+	@Test
+	void latencyWithinTheToleranceNeverLowersTheLimit() {
+		LoadSheddingProperties properties = new LoadSheddingProperties();
+		properties.setInitialLimit(20);
+		properties.setMinLimit(2);
+		assertThat(properties.getToleratedLatency()).isEqualTo(Duration.ofMillis(50));
+		GroupLimiter group = new PathGroupLimiters(properties, this.nanoTime::get).groupOf("/orders").orElseThrow();
+		runFullyLoaded(group, Duration.ofMillis(1), 4);
+		int fast = group.limit();
+		// Eight times slower, still within the tolerance: a busy server's queue for its cores.
+		runFullyLoaded(group, Duration.ofMillis(8), 4);
+		assertThat(group.limit()).isGreaterThanOrEqualTo(fast);
+	}
+
+	@Test
+	void withoutToleranceTheSameRiseLowersTheLimit() {
+		LoadSheddingProperties properties = new LoadSheddingProperties();
+		properties.setInitialLimit(20);
+		properties.setMinLimit(2);
+		properties.setToleratedLatency(Duration.ZERO);
+		GroupLimiter group = new PathGroupLimiters(properties, this.nanoTime::get).groupOf("/orders").orElseThrow();
+		runFullyLoaded(group, Duration.ofMillis(1), 4);
+		int fast = group.limit();
+		runFullyLoaded(group, Duration.ofMillis(8), 4);
 		assertThat(group.limit()).isLessThan(fast);
 	}
 
