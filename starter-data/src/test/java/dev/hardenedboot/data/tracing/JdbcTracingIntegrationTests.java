@@ -1,7 +1,9 @@
 package dev.hardenedboot.data.tracing;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.hardenedboot.data.web.DataWebTests;
 import dev.hardenedboot.data.web.RecordedSpans;
@@ -44,10 +46,12 @@ class JdbcTracingIntegrationTests extends DataWebTests {
 			assertThat(statement.getTraceId()).isEqualTo(TRACE_ID).isEqualTo(server.getTraceId());
 			assertThat(statement.getParentSpanId()).isEqualTo(server.getSpanId());
 			assertThat(statement.getKind()).isEqualTo(SpanKind.CLIENT);
-			assertThat(statement.getAttributes().asMap()).anySatisfy((key, value) -> {
-				assertThat(key.getKey()).isEqualTo("jdbc.query[0]");
-				assertThat(value).isEqualTo("SELECT count(*) FROM order_line WHERE order_id = ?");
-			});
+			assertThat(attributes(statement)).containsEntry("jdbc.query[0]",
+					"SELECT count(*) FROM order_line WHERE order_id = ?")
+				.containsEntry("jdbc.datasource.name", "dataSource")
+				.containsEntry("peer.service", "dataSource")
+				.containsEntry("network.peer.address", "127.0.0.1")
+				.containsEntry("network.peer.port", "5432");
 			assertThat(statement.getEndEpochNanos()).isLessThanOrEqualTo(server.getEndEpochNanos());
 		});
 	}
@@ -57,11 +61,17 @@ class JdbcTracingIntegrationTests extends DataWebTests {
 		assertThat(get("/lines/by-sku?sku=hunter2", "traceparent", SAMPLED_PARENT).statusCode()).isEqualTo(200);
 		serverSpan("/lines/by-sku");
 		assertThat(jdbcSpans()).singleElement()
-			.satisfies((statement) -> assertThat(statement.getAttributes().asMap().values()
-				.stream()
-				.map(String::valueOf)
-				.toList()).contains("SELECT count(*) FROM order_line WHERE sku = ? OR sku = ?")
+			.satisfies((statement) -> assertThat(attributes(statement).values())
+				.contains("SELECT count(*) FROM order_line WHERE sku = ? OR sku = ?")
 				.noneMatch((value) -> value.contains("hunter2") || value.contains("sk-live-literal")));
+	}
+
+	@Test
+	void statementsAreTimedByDataSource() {
+		assertThat(get("/one", "traceparent", SAMPLED_PARENT).statusCode()).isEqualTo(200);
+		serverSpan("/one");
+		assertThat(get("/actuator/prometheus").body())
+			.containsPattern("(?m)^jdbc_query_seconds_count\\{[^}]*jdbc_datasource_name=\"dataSource\"[^}]*} [1-9]");
 	}
 
 	@Test
@@ -127,6 +137,12 @@ class JdbcTracingIntegrationTests extends DataWebTests {
 				.filter((span) -> span.getKind() == SpanKind.SERVER && span.getName().endsWith(" " + route))
 				.findFirst()
 				.orElse(null), (span) -> span != null);
+	}
+
+	private static Map<String, String> attributes(SpanData span) {
+		Map<String, String> attributes = new HashMap<>();
+		span.getAttributes().forEach((key, value) -> attributes.put(key.getKey(), String.valueOf(value)));
+		return attributes;
 	}
 
 	private List<SpanData> jdbcSpans() {
