@@ -38,8 +38,8 @@ class LogCollapseIntegrationTests {
 	@Test
 	void burstOfOneWarnIsOneLineAndASummaryWithTheCount() throws Exception {
 		String scrape;
-		try (ConfigurableApplicationContext context = LogLinesApplication.start("hardened.logging.collapse.enabled=true",
-				"hardened.logging.collapse.window=1m")) {
+		try (ConfigurableApplicationContext context = LogLinesApplication
+			.start("hardened.logging.collapse.enabled=true", "hardened.logging.collapse.window=1m")) {
 			Logger logger = LoggerFactory.getLogger("storm");
 			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 			List<Future<?>> done = new ArrayList<>();

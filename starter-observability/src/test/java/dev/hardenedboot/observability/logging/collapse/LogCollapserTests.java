@@ -203,8 +203,9 @@ class LogCollapserTests {
 		this.collapser.attach();
 		this.logger.warn("cache miss storm");
 		this.logger.warn("cache miss storm");
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(messages())
-			.containsExactly("cache miss storm", "Repeated 1 more times in the 200ms after it was first written: cache miss storm"));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(messages()).containsExactly("cache miss storm",
+					"Repeated 1 more times in the 200ms after it was first written: cache miss storm"));
 	}
 
 	private void attach() {
