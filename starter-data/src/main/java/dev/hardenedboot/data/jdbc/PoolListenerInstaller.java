@@ -22,7 +22,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * {@link MethodExecutionListener} bean. Beneath the pool rather than around it: the
  * {@code DataSource} bean stays a {@code HikariDataSource} for code, metrics and MBeans that
  * expect one, and the listeners see the driver's own statements, which is what
- * {@code PgStatement.setQueryTimeoutMs} needs.
+ * {@code PgStatement.setQueryTimeoutMs} needs. Query listeners are nested in their order
+ * (see {@link NestedQueryListeners}): the first one, JDBC tracing, sees the others' work.
  */
 class PoolListenerInstaller implements BeanPostProcessor {
 
@@ -54,7 +55,9 @@ class PoolListenerInstaller implements BeanPostProcessor {
 				return bean;
 			}
 			ProxyDataSourceBuilder proxy = ProxyDataSourceBuilder.create(beanName, driver);
-			queries.forEach(proxy::listener);
+			if (!queries.isEmpty()) {
+				proxy.listener(new NestedQueryListeners(queries));
+			}
 			methods.forEach(proxy::methodListener);
 			pool.setDataSource(proxy.build());
 		}

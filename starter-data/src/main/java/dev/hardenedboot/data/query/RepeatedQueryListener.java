@@ -2,6 +2,7 @@ package dev.hardenedboot.data.query;
 
 import java.util.List;
 
+import dev.hardenedboot.data.jdbc.SqlShapes;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;

@@ -1,6 +1,10 @@
 package dev.hardenedboot.data.query;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
 
 import dev.hardenedboot.data.support.TestDatabases;
 import dev.hardenedboot.data.web.DataWebTests;
@@ -9,6 +13,7 @@ import dev.hardenedboot.testsupport.TestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,12 +35,25 @@ class RepeatedQueryFailModeIntegrationTests extends DataWebTests {
 	static void ownDatabase(DynamicPropertyRegistry registry) {
 		JdbcService postgres = TestServices.postgres();
 		TestDatabases.execute(postgres, "CREATE DATABASE " + DATABASE);
-		registry.add("spring.datasource.url", () -> TestDatabases.urlFor(postgres, DATABASE));
+		// Hikari's own jdbc-url, bound onto the pool after spring.datasource.url: the base
+		// class's dynamic spring.datasource.url is registered after this one and would win,
+		// and this context's create-drop would then drop the shared context's tables.
+		registry.add("spring.datasource.hikari.jdbc-url", () -> TestDatabases.urlFor(postgres, DATABASE));
 	}
 
 	@AfterAll
 	static void dropDatabase() {
 		TestDatabases.execute(TestServices.postgres(), "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+	}
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Test
+	void runsOnItsOwnDatabase() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			assertThat(connection.getCatalog()).isEqualTo(DATABASE);
+		}
 	}
 
 	@Test

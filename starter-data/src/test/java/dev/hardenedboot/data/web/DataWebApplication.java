@@ -38,6 +38,11 @@ public class DataWebApplication {
 	static final int ORDERS = 15;
 
 	@Bean
+	RecordedSpans recordedSpans() {
+		return new RecordedSpans();
+	}
+
+	@Bean
 	ApplicationRunner seedOrders(TransactionTemplate transactions, EntityManager entityManager) {
 		return (arguments) -> transactions.executeWithoutResult((status) -> {
 			for (int i = 0; i < ORDERS; i++) {
@@ -95,6 +100,20 @@ public class DataWebApplication {
 
 		@GetMapping("/one")
 		Integer one() {
+			return this.jdbc.queryForObject("SELECT 1", Integer.class);
+		}
+
+		/** A literal and a bound value that must not reach a span. */
+		@GetMapping("/lines/by-sku")
+		Integer linesBySku(@RequestParam String sku) {
+			return this.jdbc.queryForObject("SELECT count(*) FROM order_line WHERE sku = 'sk-live-literal' OR sku = ?",
+					Integer.class, sku);
+		}
+
+		/** A statement started after the request's budget is spent: the deadline rejects it. */
+		@GetMapping("/late")
+		Integer late(@RequestParam long millis) throws InterruptedException {
+			Thread.sleep(millis);
 			return this.jdbc.queryForObject("SELECT 1", Integer.class);
 		}
 

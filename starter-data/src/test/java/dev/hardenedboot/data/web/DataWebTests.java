@@ -11,6 +11,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hardenedboot.testsupport.TestServices;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,12 +19,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests against {@link DataWebApplication} on this JVM's PostgreSQL database over
- * a real socket; every subclass shares one context.
+ * a real socket; every subclass shares one context. Tracing is on and samples every request,
+ * so the deadline, repeated-statement and probe tests also prove that JDBC spans compose with
+ * them.
  */
 @SpringBootTest(classes = DataWebApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.datasource.hikari.maximum-pool-size=4",
 				"spring.datasource.hikari.connection-timeout=1000", "management.endpoints.web.exposure.include=*",
-				"management.endpoint.health.show-details=always" })
+				"management.endpoint.health.show-details=always", "management.tracing.sampling.probability=1.0" })
+@AutoConfigureObservability
 public abstract class DataWebTests {
 
 	protected final ObjectMapper json = new ObjectMapper();

@@ -6,14 +6,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 /**
  * Logback's {@link AsyncAppender} as {@code hardened.logging.async=true} wants it: sized from
  * {@code hardened.logging.async-queue-size}; when the queue is nearly full, INFO and lower
- * lines are discarded and counted in {@link DroppedLogEvents}, while WARN and ERROR wait for
+ * lines are discarded and counted in {@link LogEventCounts#dropped}, while WARN and ERROR wait for
  * room (never {@code neverBlock}); on shutdown the queue is written out, for up to
  * {@code hardened.logging.async-shutdown-timeout}. Boot stops Logback after the application
  * context has closed, so the last lines of a graceful shutdown are written too.
  */
 public class DrainingAsyncAppender extends AsyncAppender {
 
-	private DroppedLogEvents dropped = new DroppedLogEvents();
+	// Replaced by the context's counts on start; Logback calls nothing that counts before.
+	private LogEventCounts dropped = new LogEventCounts(LogEventCounts.DROPPED_METER, "");
 
 	@Override
 	public void start() {
@@ -21,7 +22,7 @@ public class DrainingAsyncAppender extends AsyncAppender {
 		setQueueSize(properties.getAsyncQueueSize());
 		setMaxFlushTime(Math.toIntExact(properties.getAsyncShutdownTimeout().toMillis()));
 		setNeverBlock(false);
-		this.dropped = DroppedLogEvents.of(getContext());
+		this.dropped = LogEventCounts.dropped(getContext());
 		super.start();
 	}
 

@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Exports {@link DroppedLogEvents} and, with {@code hardened.logging.async=true}, how full
- * each asynchronous queue is ({@code hardened_log_queue_size} and
- * {@code hardened_log_queue_capacity}, by appender).
+ * Exports the {@link LogEventCounts} of dropped and of collapsed lines and, with
+ * {@code hardened.logging.async=true}, how full each asynchronous queue is
+ * ({@code hardened_log_queue_size} and {@code hardened_log_queue_capacity}, by appender).
  */
 public class LogMetrics implements MeterBinder {
 
@@ -25,7 +25,8 @@ public class LogMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		DroppedLogEvents.of(this.context).bindTo(registry);
+		LogEventCounts.dropped(this.context).bindTo(registry);
+		LogEventCounts.collapsed(this.context).bindTo(registry);
 		for (Logger logger : this.context.getLoggerList()) {
 			for (Iterator<Appender<ILoggingEvent>> appenders = logger.iteratorForAppenders(); appenders.hasNext();) {
 				if (appenders.next() instanceof DrainingAsyncAppender queue) {

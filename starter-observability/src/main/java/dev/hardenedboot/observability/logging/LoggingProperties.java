@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -68,6 +69,9 @@ public class LoggingProperties {
 	@Valid
 	private final Sampling sampling = new Sampling();
 
+	@Valid
+	private final Collapse collapse = new Collapse();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -122,6 +126,10 @@ public class LoggingProperties {
 
 	public Sampling getSampling() {
 		return this.sampling;
+	}
+
+	public Collapse getCollapse() {
+		return this.collapse;
 	}
 
 	/**
@@ -248,6 +256,61 @@ public class LoggingProperties {
 
 		public void setTrace(Map<String, Integer> trace) {
 			this.trace = trace;
+		}
+
+	}
+
+	/**
+	 * Identical WARN lines repeated within a window written once, then summarized by one
+	 * line with the count. ERROR lines are never collapsed.
+	 */
+	public static class Collapse {
+
+		/**
+		 * Whether identical WARN lines (same logger, message and exception type) repeated
+		 * within the window are written once and then summarized by a "repeated N more times"
+		 * line. Off by default: the repeats' own trace and request ids are not written.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * How long after a WARN line its identical repeats are collapsed. When the window
+		 * ends, one line says how many repeats were not written.
+		 */
+		@NotNull
+		@DurationMin(millis = 100)
+		private Duration window = Duration.ofSeconds(10);
+
+		/**
+		 * Most distinct WARN lines tracked at once. Past it, further distinct lines are
+		 * written as they come, uncollapsed, so a flood of distinct warnings takes bounded
+		 * memory.
+		 */
+		@Min(1)
+		private int maxDistinctLines = 1000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public int getMaxDistinctLines() {
+			return this.maxDistinctLines;
+		}
+
+		public void setMaxDistinctLines(int maxDistinctLines) {
+			this.maxDistinctLines = maxDistinctLines;
 		}
 
 	}

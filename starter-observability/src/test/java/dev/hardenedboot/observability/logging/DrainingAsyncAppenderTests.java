@@ -56,8 +56,8 @@ class DrainingAsyncAppenderTests {
 		long info = this.output.count(Level.INFO);
 		assertThat(this.output.count(Level.WARN)).isEqualTo(40);
 		assertThat(info).isLessThan(100);
-		assertThat(DroppedLogEvents.of(this.context).count("busy", Level.INFO)).isEqualTo(100 - info);
-		assertThat(DroppedLogEvents.of(this.context).count("busy", Level.WARN)).isZero();
+		assertThat(LogEventCounts.dropped(this.context).count("busy", Level.INFO)).isEqualTo(100 - info);
+		assertThat(LogEventCounts.dropped(this.context).count("busy", Level.WARN)).isZero();
 	}
 
 	@Test

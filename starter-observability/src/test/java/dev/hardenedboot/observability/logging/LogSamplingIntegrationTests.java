@@ -74,7 +74,7 @@ class LogSamplingIntegrationTests {
 		assertThat(droppedInScrape(scrape)).isEqualTo(total - info);
 		assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(30));
 		LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
-		assertThat(DroppedLogEvents.of(logback).count("burst", Level.WARN)).isZero();
+		assertThat(LogEventCounts.dropped(logback).count("burst", Level.WARN)).isZero();
 	}
 
 	private static long droppedInScrape(String scrape) {

@@ -27,15 +27,15 @@ class LoggingMetricsAutoConfigurationTests {
 
 	@Test
 	void onByDefaultExportingDropsCountedBeforeAndAfterBinding() {
-		DroppedLogEvents.of(this.logback).counter("before", Level.INFO).add(3);
+		LogEventCounts.dropped(this.logback).counter("before", Level.INFO).add(3);
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(LogMetrics.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			DroppedLogEvents.of(this.logback).counter("after", Level.DEBUG).add(2);
-			assertThat(registry.get(DroppedLogEvents.METER_NAME).tags("logger", "before", "level", "INFO")
+			LogEventCounts.dropped(this.logback).counter("after", Level.DEBUG).add(2);
+			assertThat(registry.get(LogEventCounts.DROPPED_METER).tags("logger", "before", "level", "INFO")
 				.functionCounter()
 				.count()).isGreaterThanOrEqualTo(3);
-			assertThat(registry.get(DroppedLogEvents.METER_NAME).tags("logger", "after", "level", "DEBUG")
+			assertThat(registry.get(LogEventCounts.DROPPED_METER).tags("logger", "after", "level", "DEBUG")
 				.functionCounter()
 				.count()).isGreaterThanOrEqualTo(2);
 		});

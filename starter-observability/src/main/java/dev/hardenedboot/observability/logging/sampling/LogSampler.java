@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import dev.hardenedboot.observability.logging.DroppedLogEvents;
+import dev.hardenedboot.observability.logging.LogEventCounts;
 import dev.hardenedboot.observability.logging.LoggingProperties;
 import org.slf4j.Marker;
 
@@ -19,7 +19,7 @@ import org.springframework.lang.Nullable;
  * Samples floods of INFO, DEBUG and TRACE lines: each logger has a token bucket per level,
  * sized and refilled from {@code hardened.logging.sampling.*}, and a line finding its bucket
  * empty is dropped before Logback builds an event for it, and counted in
- * {@link DroppedLogEvents}. WARN and ERROR, lines their logger's level disables anyway, and
+ * {@link LogEventCounts#dropped}. WARN and ERROR, lines their logger's level disables anyway, and
  * {@code isInfoEnabled()}-style checks pass untouched and take no token.
  *
  * <p>{@link #update} swaps the rates while the application runs (the configuration reload
@@ -29,13 +29,13 @@ public class LogSampler extends TurboFilter {
 
 	private final LoggerContext context;
 
-	private final DroppedLogEvents dropped;
+	private final LogEventCounts dropped;
 
 	private volatile Buckets buckets;
 
 	public LogSampler(LoggerContext context, LoggingProperties.Sampling sampling) {
 		this.context = context;
-		this.dropped = DroppedLogEvents.of(context);
+		this.dropped = LogEventCounts.dropped(context);
 		this.buckets = new Buckets(new SamplingRates(sampling));
 		setName("hardenedLogSampler");
 	}
@@ -124,7 +124,7 @@ public class LogSampler extends TurboFilter {
 			};
 		}
 
-		LongAdder dropped(int index, DroppedLogEvents events, String logger, Level level) {
+		LongAdder dropped(int index, LogEventCounts events, String logger, Level level) {
 			LongAdder counter = this.dropped[index];
 			if (counter == null) {
 				counter = events.counter(logger, level);

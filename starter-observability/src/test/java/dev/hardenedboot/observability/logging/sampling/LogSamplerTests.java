@@ -5,7 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.hardenedboot.observability.logging.DroppedLogEvents;
+import dev.hardenedboot.observability.logging.LogEventCounts;
 import dev.hardenedboot.observability.logging.LoggingProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class LogSamplerTests {
 		long refilled = (System.nanoTime() - start) / 100_000_000L + 1;
 		long written = count(Level.INFO);
 		assertThat(written).isBetween(10L, 10 + refilled);
-		assertThat(DroppedLogEvents.of(this.context).count("chatty", Level.INFO)).isEqualTo(100 - written);
+		assertThat(LogEventCounts.dropped(this.context).count("chatty", Level.INFO)).isEqualTo(100 - written);
 	}
 
 	@Test
@@ -56,7 +56,7 @@ class LogSamplerTests {
 		assertThat(count(Level.WARN)).isEqualTo(500);
 		assertThat(count(Level.ERROR)).isEqualTo(500);
 		assertThat(count(Level.INFO)).isZero();
-		assertThat(DroppedLogEvents.of(this.context).count("chatty", Level.INFO)).isEqualTo(500);
+		assertThat(LogEventCounts.dropped(this.context).count("chatty", Level.INFO)).isEqualTo(500);
 	}
 
 	@Test
@@ -71,7 +71,7 @@ class LogSamplerTests {
 		this.logger.setLevel(Level.DEBUG);
 		this.logger.debug("enabled");
 		assertThat(count(Level.DEBUG)).isEqualTo(1);
-		assertThat(DroppedLogEvents.of(this.context).count("chatty", Level.DEBUG)).isZero();
+		assertThat(LogEventCounts.dropped(this.context).count("chatty", Level.DEBUG)).isZero();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.hardenedboot.data.query;
+package dev.hardenedboot.data.jdbc;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,8 +9,12 @@ import java.util.regex.Pattern;
  * {@code ?}, whitespace collapsed. Prepared statements repeat the same SQL text, so shapes
  * are cached by text; the cache is bounded, because statements built with inline literals
  * would otherwise grow it without end.
+ *
+ * <p>Shared by the concerns that name a statement without its values: repeated-statement
+ * counting and the JDBC spans, whose attributes must never carry a literal that may be a
+ * secret.
  */
-final class SqlShapes {
+public final class SqlShapes {
 
 	private static final int CACHE_LIMIT = 2048;
 
@@ -26,7 +30,12 @@ final class SqlShapes {
 
 	private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-	String shapeOf(String sql) {
+	/**
+	 * The shape of a statement, cached by its text.
+	 * @param sql the statement as the driver received it
+	 * @return the statement with its literals, parameters and IN lists folded to {@code ?}
+	 */
+	public String shapeOf(String sql) {
 		String shape = this.cache.get(sql);
 		if (shape == null) {
 			shape = normalize(sql);

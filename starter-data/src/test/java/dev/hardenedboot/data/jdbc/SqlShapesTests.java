@@ -1,4 +1,4 @@
-package dev.hardenedboot.data.query;
+package dev.hardenedboot.data.jdbc;
 
 import org.junit.jupiter.api.Test;
 
