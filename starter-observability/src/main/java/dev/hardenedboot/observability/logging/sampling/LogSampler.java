@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import dev.hardenedboot.observability.logging.LogEventCounts;
@@ -33,6 +34,8 @@ public class LogSampler extends TurboFilter {
 
 	private volatile Buckets buckets;
 
+	private final ReattachOnReset reattach = new ReattachOnReset();
+
 	public LogSampler(LoggerContext context, LoggingProperties.Sampling sampling) {
 		this.context = context;
 		this.dropped = LogEventCounts.dropped(context);
@@ -54,10 +57,14 @@ public class LogSampler extends TurboFilter {
 			start();
 			this.context.addTurboFilter(this);
 		}
+		if (!this.context.getCopyOfListenerList().contains(this.reattach)) {
+			this.context.addListener(this.reattach);
+		}
 	}
 
 	/** Takes the sampler out again. */
 	public void detach() {
+		this.context.removeListener(this.reattach);
 		this.context.getTurboFilterList().remove(this);
 		stop();
 	}
@@ -131,6 +138,38 @@ public class LogSampler extends TurboFilter {
 				this.dropped[index] = counter;
 			}
 			return counter;
+		}
+
+	}
+
+	/**
+	 * A Logback reset (a reconfiguration: another application starting in the same JVM, a
+	 * configuration file rescanned) stops and removes every turbo filter; the sampler puts
+	 * itself back, since its rates still come from the application that attached it.
+	 */
+	private final class ReattachOnReset implements LoggerContextListener {
+
+		@Override
+		public boolean isResetResistant() {
+			return true;
+		}
+
+		@Override
+		public void onReset(LoggerContext context) {
+			LogSampler.this.start();
+			context.addTurboFilter(LogSampler.this);
+		}
+
+		@Override
+		public void onStart(LoggerContext context) {
+		}
+
+		@Override
+		public void onStop(LoggerContext context) {
+		}
+
+		@Override
+		public void onLevelChange(Logger logger, Level level) {
 		}
 
 	}

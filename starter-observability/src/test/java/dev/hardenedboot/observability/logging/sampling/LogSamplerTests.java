@@ -96,6 +96,22 @@ class LogSamplerTests {
 		assertThat(this.context.getTurboFilterList()).isEmpty();
 	}
 
+	@Test
+	void aLogbackResetDoesNotTakeTheSamplerOut() {
+		this.sampling.getInfo().put("chatty", 0);
+		LogSampler sampler = attach();
+		// What Boot does when another application in the same JVM reconfigures Logback.
+		this.context.reset();
+		assertThat(this.context.getTurboFilterList()).containsExactly(sampler);
+		assertThat(sampler.isStarted()).isTrue();
+		this.context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this.written);
+		this.logger.info("dropped");
+		assertThat(count(Level.INFO)).isZero();
+		sampler.detach();
+		this.context.reset();
+		assertThat(this.context.getTurboFilterList()).isEmpty();
+	}
+
 	private LogSampler attach() {
 		LogSampler sampler = new LogSampler(this.context, this.sampling);
 		sampler.attach();
