@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
+import com.netflix.concurrency.limits.Limit;
 import com.netflix.concurrency.limits.Limiter;
 import dev.hardenedboot.resilience.shedding.LoadSheddingProperties.Algorithm;
 import dev.hardenedboot.resilience.shedding.PathGroupLimiters.GroupLimiter;
@@ -64,16 +66,30 @@ class PathGroupLimitersTests {
 	}
 
 	@Test
-	void withoutToleranceTheSameRiseLowersTheLimit() {
-		LoadSheddingProperties properties = new LoadSheddingProperties();
-		properties.setInitialLimit(20);
-		properties.setMinLimit(2);
-		properties.setToleratedLatency(Duration.ZERO);
-		GroupLimiter group = new PathGroupLimiters(properties, this.nanoTime::get).groupOf("/orders").orElseThrow();
-		runFullyLoaded(group, Duration.ofMillis(1), 4);
-		int fast = group.limit();
-		runFullyLoaded(group, Duration.ofMillis(8), 4);
-		assertThat(group.limit()).isLessThan(fast);
+	void latencyAboveTheToleranceReachesTheAlgorithmUnchanged() {
+		List<Long> seen = new ArrayList<>();
+		Limit recording = new Limit() {
+
+			@Override
+			public int getLimit() {
+				return 10;
+			}
+
+			@Override
+			public void notifyOnChange(Consumer<Integer> consumer) {
+			}
+
+			@Override
+			public void onSample(long startTime, long rtt, int inflight, boolean didDrop) {
+				seen.add(rtt);
+			}
+
+		};
+		Limit tolerant = new PathGroupLimiters.ToleratedLatency(recording, Duration.ofMillis(50).toNanos());
+		tolerant.onSample(0, Duration.ofMillis(3).toNanos(), 5, false);
+		tolerant.onSample(0, Duration.ofMillis(400).toNanos(), 5, false);
+		assertThat(seen).containsExactly(Duration.ofMillis(50).toNanos(), Duration.ofMillis(400).toNanos());
+		assertThat(tolerant.getLimit()).isEqualTo(10);
 	}
 
 	@Test
