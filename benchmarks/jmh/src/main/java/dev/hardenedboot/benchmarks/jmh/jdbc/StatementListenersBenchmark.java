@@ -46,8 +46,8 @@ public class StatementListenersBenchmark {
 	/**
 	 * {@code plain-hikari}: starter-data's JDBC features off, the pool hands out the driver's
 	 * connections; {@code proxy}: datasource-proxy beneath the pool with only the pool tuner's
-	 * first-connection listener; then each statement listener alone; {@code hardened}: the
-	 * defaults, everything on.
+	 * first-connection listener and the JDBC tracing listener (no span: nothing is observed
+	 * here); then each statement listener alone; {@code hardened}: the defaults, everything on.
 	 */
 	@Param({ "plain-hikari", "proxy", "repeated-query", "statement-deadline", "hardened" })
 	public String listeners;
@@ -71,7 +71,8 @@ public class StatementListenersBenchmark {
 		this.context = new SpringApplicationBuilder(StatementApplication.class).web(WebApplicationType.NONE)
 			.properties("spring.main.banner-mode=off", "logging.level.root=WARN",
 					"hardened.data.repeated-query.enabled=" + this.counter,
-					"hardened.data.statement.enabled=" + this.deadline, "hardened.data.pool.enabled=" + proxied)
+					"hardened.data.statement.enabled=" + this.deadline, "hardened.data.pool.enabled=" + proxied,
+					"hardened.data.tracing.enabled=" + proxied)
 			.run();
 		this.dataSource = this.context.getBean(DataSource.class);
 		boolean isProxied = ((HikariDataSource) this.dataSource).getDataSource() instanceof ProxyDataSource;
