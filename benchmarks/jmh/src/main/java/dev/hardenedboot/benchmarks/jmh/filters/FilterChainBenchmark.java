@@ -2,6 +2,7 @@ package dev.hardenedboot.benchmarks.jmh.filters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.web.servlet.ServletContextInitializerBeans;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -105,29 +105,20 @@ public class FilterChainBenchmark {
 	 * Hardened Boot's filters by bean name, in registration order, as Boot would register
 	 * them with the container.
 	 */
+	@SuppressWarnings("rawtypes")
 	static Map<String, Filter> hardenedFilters(ConfigurableApplicationContext context) {
 		Map<String, Filter> filters = new LinkedHashMap<>();
-		for (var initializer : new ServletContextInitializerBeans(context.getBeanFactory())) {
-			if (initializer instanceof FilterRegistrationBean<?> registration
-					&& registration.getFilter().getClass().getName().startsWith("dev.hardenedboot.")) {
-				String name = beanName(context, registration);
-				filters.put(name, registration.getFilter());
-			}
-		}
+		context.getBeansOfType(FilterRegistrationBean.class)
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().getFilter().getClass().getName().startsWith("dev.hardenedboot."))
+			.sorted(Comparator.comparingInt((Map.Entry<String, FilterRegistrationBean> entry) -> entry.getValue()
+				.getOrder()))
+			.forEach((entry) -> filters.put(entry.getKey(), entry.getValue().getFilter()));
 		if (filters.isEmpty()) {
 			throw new IllegalStateException("The starters registered no filter");
 		}
 		return filters;
-	}
-
-	private static String beanName(ConfigurableApplicationContext context, FilterRegistrationBean<?> registration) {
-		for (Map.Entry<String, FilterRegistrationBean> entry : context.getBeansOfType(FilterRegistrationBean.class)
-			.entrySet()) {
-			if (entry.getValue() == registration) {
-				return entry.getKey();
-			}
-		}
-		return registration.getFilterName();
 	}
 
 	@SpringBootApplication
