@@ -88,7 +88,7 @@ final class BenchmarkRun {
 			progress.step("WARNING: the machine is busy; the figures of this run will be noisy");
 		}
 		Wrk wrk = new Wrk(raw, plan.wrkThreads(), plan.wrkConnections());
-		LoadResults load = new LoadResults(List.of(), List.of());
+		LoadResults load = new LoadResults(List.of(), List.of(), List.of());
 		if (this.options.parts().contains("load")) {
 			load = new LoadScenario(plan, this.options.java(), benchmarks, raw, wrk, progress).run(HELLO_VARIANTS,
 					DB_VARIANTS);

@@ -72,6 +72,7 @@ public final class LoadScenario {
 		Map<Variant, ServiceProcess> running = new EnumMap<>(Variant.class);
 		Map<Variant, JvmProbe> probes = new EnumMap<>(Variant.class);
 		List<Startup> startups = new ArrayList<>();
+		List<Warmup> warmups = new ArrayList<>();
 		List<LoadRound> rounds = new ArrayList<>();
 		try {
 			for (int round = 0; round < this.plan.startupRounds(); round++) {
@@ -91,8 +92,8 @@ public final class LoadScenario {
 			for (Variant variant : helloVariants) {
 				probes.put(variant, JvmProbe.attach(running.get(variant).pid()));
 			}
-			rounds.addAll(measure(HELLO, helloVariants, running, probes));
-			rounds.addAll(measure(DB, dbVariants, running, probes));
+			rounds.addAll(measure(HELLO, helloVariants, running, probes, warmups));
+			rounds.addAll(measure(DB, dbVariants, running, probes, warmups));
 		}
 		finally {
 			for (JvmProbe probe : probes.values()) {
@@ -102,7 +103,7 @@ public final class LoadScenario {
 				service.stop(GRACE);
 			}
 		}
-		return new LoadResults(startups, rounds);
+		return new LoadResults(startups, warmups, rounds);
 	}
 
 	private ServiceProcess start(Variant variant, int launch) throws IOException {
@@ -113,12 +114,14 @@ public final class LoadScenario {
 	}
 
 	private List<LoadRound> measure(String endpoint, List<Variant> variants, Map<Variant, ServiceProcess> running,
-			Map<Variant, JvmProbe> probes) throws IOException {
+			Map<Variant, JvmProbe> probes, List<Warmup> warmups) throws IOException {
 		String slug = endpoint.substring(1).replace('/', '-');
 		for (Variant variant : variants) {
-			this.progress.step(variant.id() + ": warm-up " + endpoint + " " + this.plan.warmup().toSeconds() + " s");
-			this.wrk.run(running.get(variant).uri(endpoint), this.plan.warmup(),
-					this.rawDir.resolve("wrk-" + slug + "-" + variant.id() + "-warmup.txt"));
+			Warmup warmup = warmUp(variant, endpoint, running.get(variant).uri(endpoint), slug);
+			warmups.add(warmup);
+			this.progress.step(String.format("%s: warmed up on %s for %d s (%s), last slice %.0f req/s", variant.id(),
+					endpoint, warmup.seconds(), warmup.steady() ? "steady" : "still rising at the limit",
+					warmup.lastRequestsPerSecond()));
 		}
 		List<LoadRound> rounds = new ArrayList<>();
 		for (int round = 0; round < this.plan.rounds(); round++) {
@@ -139,6 +142,42 @@ public final class LoadScenario {
 			}
 		}
 		return rounds;
+	}
+
+	/**
+	 * The plan's least warm-up, its last slice measured on its own, then more slices until one
+	 * is no more than {@code steadyWithin} faster than the slice before it (the JIT has done
+	 * its work), or the most warm-up is reached.
+	 */
+	private Warmup warmUp(Variant variant, String endpoint, URI uri, String slug) throws IOException {
+		this.progress.step(variant.id() + ": warm-up " + endpoint + " " + this.plan.warmup().toSeconds() + " s");
+		String prefix = "wrk-" + slug + "-" + variant.id() + "-warmup";
+		Duration slice = this.plan.warmupSlice();
+		this.wrk.run(uri, this.plan.warmup().minus(slice), this.rawDir.resolve(prefix + ".txt"));
+		double previous = this.wrk.run(uri, slice, this.rawDir.resolve(prefix + "-0.txt")).requestsPerSecond();
+		long seconds = this.plan.warmup().toSeconds();
+		for (int i = 1; seconds < this.plan.warmupMax().toSeconds(); i++) {
+			double current = this.wrk.run(uri, slice, this.rawDir.resolve(prefix + "-" + i + ".txt"))
+				.requestsPerSecond();
+			seconds += slice.toSeconds();
+			if (isSteady(previous, current, this.plan.steadyWithin())) {
+				return new Warmup(variant, endpoint, seconds, true, current);
+			}
+			previous = current;
+		}
+		return new Warmup(variant, endpoint, seconds, false, previous);
+	}
+
+	/**
+	 * Whether a warm-up slice shows the variant warm: no more than {@code within} faster than
+	 * the slice before it (slower counts as steady: noise, not warm-up).
+	 * @param previous the slice before, req/s
+	 * @param current the last slice, req/s
+	 * @param within the tolerance, 0.03 for 3%
+	 * @return whether to stop warming up
+	 */
+	static boolean isSteady(double previous, double current, double within) {
+		return current <= previous * (1 + within);
 	}
 
 	/**

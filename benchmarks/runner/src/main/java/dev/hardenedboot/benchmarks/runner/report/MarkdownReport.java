@@ -11,6 +11,7 @@ import dev.hardenedboot.benchmarks.runner.Plan;
 import dev.hardenedboot.benchmarks.runner.Plan.OverloadPlan;
 import dev.hardenedboot.benchmarks.runner.Variant;
 import dev.hardenedboot.benchmarks.runner.load.LoadScenario;
+import dev.hardenedboot.benchmarks.runner.load.Warmup;
 import dev.hardenedboot.benchmarks.runner.overload.OverloadRun;
 import dev.hardenedboot.benchmarks.runner.overload.OverloadSummary;
 import dev.hardenedboot.benchmarks.runner.overload.OverloadWindow;
@@ -73,10 +74,23 @@ public final class MarkdownReport {
 		md.append("| JDK (every variant, `-Xmx512m`) | ").append(machine.jdk()).append(" |\n");
 		md.append("| load generator | ").append(machine.wrk()).append(", `-t").append(plan.wrkThreads()).append(" -c")
 			.append(plan.wrkConnections()).append(" --latency` on loopback |\n");
-		md.append("| rounds | ").append(plan.warmup().toSeconds()).append(" s warm-up per variant and endpoint, then ")
-			.append(plan.rounds()).append(" rounds of ").append(plan.round().toSeconds())
+		md.append("| rounds | at least ").append(plan.warmup().toSeconds())
+			.append(" s of warm-up per variant and endpoint, longer while the last ")
+			.append(plan.warmupSlice().toSeconds()).append(" s were more than ")
+			.append(Math.round(plan.steadyWithin() * 100)).append("% faster than the ")
+			.append(plan.warmupSlice().toSeconds()).append(" s before (at most ").append(plan.warmupMax().toSeconds())
+			.append(" s), then ").append(plan.rounds()).append(" rounds of ").append(plan.round().toSeconds())
 			.append(" s, the variants taking turns; start-up: ").append(plan.startupRounds())
 			.append(" launches per variant |\n");
+		List<Warmup> warmups = this.summary.load().warmups();
+		if (!warmups.isEmpty()) {
+			md.append("| warm-up taken | ")
+				.append(warmups.stream()
+					.map((w) -> "`" + w.endpoint() + "` " + w.variant().label() + " " + w.seconds() + " s"
+							+ (w.steady() ? "" : " (still rising)"))
+					.collect(Collectors.joining("; ")))
+				.append(" |\n");
+		}
 		md.append("| load average at the start | ").append(machine.loadAverage()).append(" |\n\n");
 		md.append("Figures are the median of the rounds, with (min–max). Ratios are taken in this run, on this"
 				+ " machine; absolute figures only compare within one run.\n\n");

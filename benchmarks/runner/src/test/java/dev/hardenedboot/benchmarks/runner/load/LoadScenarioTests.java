@@ -20,4 +20,12 @@ class LoadScenarioTests {
 		assertThat(LoadScenario.rotate(this.variants, 3)).isEqualTo(LoadScenario.rotate(this.variants, 0));
 	}
 
+	@Test
+	void warmWhenTheLastSliceIsNoMoreThanTheToleranceFaster() {
+		assertThat(LoadScenario.isSteady(20_000, 20_500, 0.03)).isTrue();
+		assertThat(LoadScenario.isSteady(20_000, 20_600, 0.03)).isTrue();
+		assertThat(LoadScenario.isSteady(20_000, 20_700, 0.03)).isFalse();
+		assertThat(LoadScenario.isSteady(20_000, 15_000, 0.03)).as("slower is noise, not warm-up").isTrue();
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.hardenedboot.benchmarks.runner.Plan;
 import dev.hardenedboot.benchmarks.runner.Variant;
 import dev.hardenedboot.benchmarks.runner.load.LoadResults;
+import dev.hardenedboot.benchmarks.runner.load.Warmup;
 import dev.hardenedboot.benchmarks.runner.overload.OverloadRun;
 import dev.hardenedboot.benchmarks.runner.overload.OverloadSummary;
 import dev.hardenedboot.benchmarks.runner.overload.OverloadWindow;
@@ -26,7 +27,10 @@ class MarkdownReportTests {
 						"0.01 0.02 0.03"),
 				plan, AnalysisTests.hello(), ratios, Analysis.targets(ratios, overload),
 				List.of(new BaselineCheck("hello.rps.hardened/plain", "/hello req/s", 1.0, 0.9, -0.1, true)), overload,
-				new LoadResults(List.of(), List.of()));
+				new LoadResults(List.of(),
+						List.of(new Warmup(Variant.PLAIN, "/hello", 120, true, 20_000),
+								new Warmup(Variant.HARDENED, "/hello", 300, false, 15_000)),
+						List.of()));
 	}
 
 	@Test

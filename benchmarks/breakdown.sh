@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Where the Hardened Boot variant's extra CPU per request goes (docs/benchmarks.md, "Where the
+# time goes"): GET /hello on plain Boot, on Hardened Boot at its defaults, and on Hardened Boot
+# with one part switched off at a time, by its own property.
+#
+#   benchmarks/breakdown.sh          ~15 min, after benchmarks/run.sh has built the variants
+#
+# Each configuration runs in a fresh JVM (JDK 17, -Xmx512m), is warmed up with wrk -t2 -c50 for
+# BREAKDOWN_WARMUP seconds (default 150), then measured in 3 runs of 10 s. The figure is the
+# process's CPU time (user + system, from /proc/<pid>/stat) divided by the requests it answered:
+# unlike req/s, it hardly moves when something else takes a core, because it does not count the
+# time the service waited for one. Medians of the 3 runs; a row's difference to the defaults is
+# what that part costs per request.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+java="${BENCH_JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/java"
+warmup="${BREAKDOWN_WARMUP:-150}"
+port="${BREAKDOWN_PORT:-18190}"
+jars="$root/benchmarks"
+for variant in plain hardened; do
+	if [[ ! -f "$jars/$variant/target/hardened-boot-benchmarks-$variant.jar" ]]; then
+		echo "benchmarks/$variant is not built: run benchmarks/run.sh --quick (or the Maven build it runs) first." >&2
+		exit 1
+	fi
+done
+command -v wrk >/dev/null || { echo "wrk is missing: benchmarks/run.sh installs it." >&2; exit 1; }
+work="$root/benchmarks/results/raw/breakdown"
+mkdir -p "$work"
+
+# label | variant | application arguments
+configurations=(
+	"plain Boot|plain|"
+	"Hardened Boot, defaults|hardened|"
+	"... tracing off (management.tracing.enabled=false)|hardened|--management.tracing.enabled=false"
+	"... Boot's HTTP server observation off: no http.server.requests timer, no server span (management.observations.enable.http.server.requests=false)|hardened|--management.observations.enable.http.server.requests=false"
+	"... Hardened Boot's servlet filters off (request id, deadline, security headers, load shedding, repeated-query ledger)|hardened|--hardened.request.enabled=false --hardened.security.headers.enabled=false --hardened.resilience.load-shedding.enabled=false --hardened.data.repeated-query.enabled=false"
+)
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+
+echo "| configuration | CPU µs per request | req/s | non-2xx |"
+echo "|---|---|---|---|"
+for entry in "${configurations[@]}"; do
+	IFS='|' read -r label variant args <<<"$entry"
+	# shellcheck disable=SC2086 # args is a list of options
+	"$java" -Xmx512m -jar "$jars/$variant/target/hardened-boot-benchmarks-$variant.jar" --server.port="$port" $args \
+		>"$work/$variant-$port.log" 2>&1 &
+	pid=$!
+	for _ in $(seq 1 120); do
+		curl -sf "http://127.0.0.1:$port/hello" >/dev/null && break
+		sleep 0.5
+	done
+	wrk -t2 -c50 -d"${warmup}s" "http://127.0.0.1:$port/hello" >/dev/null
+	cpu=(); rps=(); failed=0
+	for _ in 1 2 3; do
+		before=$(cpu_ticks "$pid")
+		out=$(wrk -t2 -c50 -d10s "http://127.0.0.1:$port/hello")
+		after=$(cpu_ticks "$pid")
+		requests=$(awk '/requests in/ {print $1}' <<<"$out")
+		cpu+=("$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v n="$requests" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')")
+		rps+=("$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")")
+		failed=$((failed + $(awk '/Non-2xx/ {print $5}' <<<"$out" | grep . || echo 0)))
+	done
+	kill "$pid"
+	wait "$pid" 2>/dev/null || true
+	median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+	echo "| $label | $(median "${cpu[@]}") | $(median "${rps[@]}") | $failed |"
+	port=$((port + 1))
+done
