@@ -1,11 +1,15 @@
 package dev.hardenedboot.core.config;
 
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -81,6 +85,18 @@ class UnknownKeysTests {
 		try (ConfigurableApplicationContext context = run("--hardened.resilience.enabled=false")) {
 			assertThat(context.isActive()).isTrue();
 		}
+	}
+
+	@Test
+	void streamedMetadataReadsAsBootsOwnParserDoes() {
+		ConfigurationMetadataIndex streamed = ConfigurationMetadataIndex.load(getClass().getClassLoader());
+		ConfigurationMetadataIndex parsed = ConfigurationMetadataIndex
+			.load(new FilteredClassLoader(getClass().getClassLoader(), JsonFactory.class));
+		assertThat(streamed.properties()).hasSizeGreaterThan(1000).isEqualTo(parsed.properties());
+		assertThat(streamed.defaults()).isEqualTo(parsed.defaults())
+			.containsEntry(name("hardened.request.timeout"), "30s")
+			.containsEntry(name("server.port"), 8080);
+		assertThat(streamed.defaults().values()).anySatisfy((value) -> assertThat(value).isInstanceOf(List.class));
 	}
 
 	@Test
