@@ -81,8 +81,9 @@ final class BenchmarkRun {
 		Files.createDirectories(raw);
 		Progress progress = new Progress();
 		Machine machine = Machine.describe(this.options.java());
-		progress.step(String.format("%s run of %s, estimated %d min; machine: %s, %d cores, load average %s",
-				plan.mode(), this.options.parts(), estimate(plan).toMinutes() + 1, machine.cpu(), machine.cores(),
+		progress.step(String.format("%s run of %s, estimated %d to %d min; machine: %s, %d cores, load average %s",
+				plan.mode(), this.options.parts(), estimate(plan, plan.warmup()).toMinutes() + 1,
+				estimate(plan, plan.warmupMax()).toMinutes() + 1, machine.cpu(), machine.cores(),
 				machine.loadAverage()));
 		if (busy(machine)) {
 			progress.step("WARNING: the machine is busy; the figures of this run will be noisy");
@@ -155,13 +156,14 @@ final class BenchmarkRun {
 	/**
 	 * A rough duration of the run, without the build: launches take about 10 s each.
 	 * @param plan the plan
+	 * @param warmup each variant's warm-up per endpoint, between the plan's least and most
 	 * @return the estimate
 	 */
-	static Duration estimate(Plan plan) {
+	static Duration estimate(Plan plan, Duration warmup) {
 		int helloVariants = HELLO_VARIANTS.size();
 		int endpointRuns = helloVariants + DB_VARIANTS.size();
 		Duration launches = Duration.ofSeconds(10L * plan.startupRounds() * helloVariants);
-		Duration warmups = plan.warmup().multipliedBy(endpointRuns);
+		Duration warmups = warmup.multipliedBy(endpointRuns);
 		Duration rounds = plan.round().plusSeconds(2).multipliedBy((long) plan.rounds() * endpointRuns);
 		Plan.OverloadPlan o = plan.overload();
 		Duration overload = Duration.ofSeconds(25)
