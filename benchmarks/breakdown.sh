@@ -27,6 +27,8 @@ done
 command -v wrk >/dev/null || { echo "wrk is missing: benchmarks/run.sh installs it." >&2; exit 1; }
 work="$root/benchmarks/results/raw/breakdown"
 mkdir -p "$work"
+# The plain variant writes its log file into its working directory.
+cd "$work"
 
 # label | variant | application arguments
 configurations=(
