@@ -40,6 +40,7 @@ configurations=(
 )
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 ticks_per_second=$(getconf CLK_TCK)
 
 echo "| configuration | CPU µs per request | req/s | non-2xx |"
@@ -67,7 +68,6 @@ for entry in "${configurations[@]}"; do
 	done
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
-	median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 	echo "| $label | $(median "${cpu[@]}") | $(median "${rps[@]}") | $failed |"
 	port=$((port + 1))
 done
