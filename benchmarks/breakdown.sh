@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
 # Where the Hardened Boot variant's extra CPU per request goes (docs/benchmarks.md, "Where the
-# time goes"): GET /hello on plain Boot, on Hardened Boot at its defaults, and on Hardened Boot
+# time goes"): one endpoint on plain Boot, on Hardened Boot at its defaults, and on Hardened Boot
 # with one part switched off at a time, by its own property.
 #
-#   benchmarks/breakdown.sh          ~15 min, after benchmarks/run.sh has built the variants
+#   benchmarks/breakdown.sh          GET /hello, ~15 min, after benchmarks/run.sh has built the variants
+#   benchmarks/breakdown.sh db       GET /hello/db (one PostgreSQL query), ~30 min
 #
 # Each configuration runs in a fresh JVM (JDK 17, -Xmx512m), is warmed up with wrk -t2 -c50 for
-# BREAKDOWN_WARMUP seconds (default 150), then measured in 3 runs of 10 s. The figure is the
-# process's CPU time (user + system, from /proc/<pid>/stat) divided by the requests it answered:
-# unlike req/s, it hardly moves when something else takes a core, because it does not count the
-# time the service waited for one. Medians of the 3 runs; a row's difference to the defaults is
-# what that part costs per request.
+# BREAKDOWN_WARMUP seconds (default 150), then measured in 3 runs of 10 s. For /hello/db the JVM
+# first serves /hello for BREAKDOWN_PREWARM seconds (default 60), as in benchmarks/run.sh, where
+# /hello rounds come first: a fresh JVM driven straight on /hello/db spends minutes compiling
+# (two cores, request threads starving the JIT) and measures the compiler, not the stack.
+# The figure is the process's CPU time (user + system, from /proc/<pid>/stat) divided by the
+# requests it answered: unlike req/s, it hardly moves when something else takes a core, because
+# it does not count the time the service waited for one. Medians of the 3 runs; a row's
+# difference to the defaults is what that part costs per request.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 java="${BENCH_JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/java"
 warmup="${BREAKDOWN_WARMUP:-150}"
+prewarm="${BREAKDOWN_PREWARM:-60}"
+endpoint="${1:-hello}"
 port="${BREAKDOWN_PORT:-18190}"
 jars="$root/benchmarks"
 for variant in plain hardened; do
@@ -31,18 +37,40 @@ mkdir -p "$work"
 cd "$work"
 
 # label | variant | application arguments
-configurations=(
-	"plain Boot|plain|"
-	"Hardened Boot, defaults|hardened|"
-	"... tracing off (management.tracing.enabled=false)|hardened|--management.tracing.enabled=false"
-	"... Boot's HTTP server observation off: no http.server.requests timer, no server span (management.observations.enable.http.server.requests=false)|hardened|--management.observations.enable.http.server.requests=false"
-	"... Hardened Boot's servlet filters off (request id, deadline, security headers, load shedding, repeated-query ledger)|hardened|--hardened.request.enabled=false --hardened.security.headers.enabled=false --hardened.resilience.load-shedding.enabled=false --hardened.data.repeated-query.enabled=false"
-)
+case "$endpoint" in
+	hello)
+		path=/hello
+		configurations=(
+			"plain Boot|plain|"
+			"Hardened Boot, defaults|hardened|"
+			"... tracing off (management.tracing.enabled=false)|hardened|--management.tracing.enabled=false"
+			"... Boot's HTTP server observation off: no http.server.requests timer, no server span (management.observations.enable.http.server.requests=false)|hardened|--management.observations.enable.http.server.requests=false"
+			"... Hardened Boot's servlet filters off (request id, deadline, security headers, load shedding, repeated-query ledger)|hardened|--hardened.request.enabled=false --hardened.security.headers.enabled=false --hardened.resilience.load-shedding.enabled=false --hardened.data.repeated-query.enabled=false"
+		)
+		;;
+	db)
+		path=/hello/db
+		configurations=(
+			"plain Boot|plain|"
+			"Hardened Boot, defaults|hardened|"
+			"... HikariCP leak detection off (spring.datasource.hikari.leak-detection-threshold=0)|hardened|--spring.datasource.hikari.leak-detection-threshold=0"
+			"... JDBC spans and timers off (hardened.data.tracing.enabled=false)|hardened|--hardened.data.tracing.enabled=false"
+			"... statement deadline and repeated-query counting off (hardened.data.statement.enabled=false, hardened.data.repeated-query.enabled=false)|hardened|--hardened.data.statement.enabled=false --hardened.data.repeated-query.enabled=false"
+			"... tracing off (management.tracing.enabled=false)|hardened|--management.tracing.enabled=false"
+			"... Boot's HTTP server observation off (management.observations.enable.http.server.requests=false)|hardened|--management.observations.enable.http.server.requests=false"
+		)
+		;;
+	*)
+		echo "usage: benchmarks/breakdown.sh [hello|db]" >&2
+		exit 2
+		;;
+esac
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 ticks_per_second=$(getconf CLK_TCK)
 
+echo "GET $path"
 echo "| configuration | CPU µs per request | req/s | non-2xx |"
 echo "|---|---|---|---|"
 for entry in "${configurations[@]}"; do
@@ -55,11 +83,14 @@ for entry in "${configurations[@]}"; do
 		curl -sf "http://127.0.0.1:$port/hello" >/dev/null && break
 		sleep 0.5
 	done
-	wrk -t2 -c50 -d"${warmup}s" "http://127.0.0.1:$port/hello" >/dev/null
+	if [[ "$path" != /hello ]]; then
+		wrk -t2 -c50 -d"${prewarm}s" "http://127.0.0.1:$port/hello" >/dev/null
+	fi
+	wrk -t2 -c50 -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null
 	cpu=(); rps=(); failed=0
 	for _ in 1 2 3; do
 		before=$(cpu_ticks "$pid")
-		out=$(wrk -t2 -c50 -d10s "http://127.0.0.1:$port/hello")
+		out=$(wrk -t2 -c50 -d10s "http://127.0.0.1:$port$path")
 		after=$(cpu_ticks "$pid")
 		requests=$(awk '/requests in/ {print $1}' <<<"$out")
 		cpu+=("$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v n="$requests" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')")

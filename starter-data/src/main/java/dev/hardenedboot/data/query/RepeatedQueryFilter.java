@@ -6,6 +6,7 @@ import java.util.List;
 import dev.hardenedboot.core.context.RequestContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,12 +33,23 @@ class RepeatedQueryFilter extends OncePerRequestFilter {
 
 	private final RepeatedQueryProperties properties;
 
+	/** Built once: a builder per request cost more than the histogram it records to. */
 	@Nullable
-	private final MeterRegistry meters;
+	private final Meter.MeterProvider<DistributionSummary> statements;
+
+	@Nullable
+	private final Meter.MeterProvider<Counter> repeatedQueries;
 
 	RepeatedQueryFilter(RepeatedQueryProperties properties, @Nullable MeterRegistry meters) {
 		this.properties = properties;
-		this.meters = meters;
+		this.statements = (meters != null) ? DistributionSummary.builder("hardened.data.statements")
+			.description("Statements run per request")
+			.baseUnit("statements")
+			.serviceLevelObjectives(STATEMENT_BUCKETS)
+			.withRegistry(meters) : null;
+		this.repeatedQueries = (meters != null) ? Counter.builder("hardened.data.repeated.queries")
+			.description("Requests that ran one statement shape more often than the threshold")
+			.withRegistry(meters) : null;
 	}
 
 	@Override
@@ -58,25 +70,15 @@ class RepeatedQueryFilter extends OncePerRequestFilter {
 			return;
 		}
 		String route = routeOf(request);
-		if (this.meters != null) {
-			DistributionSummary.builder("hardened.data.statements")
-				.description("Statements run per request")
-				.baseUnit("statements")
-				.tag("route", route)
-				.serviceLevelObjectives(STATEMENT_BUCKETS)
-				.register(this.meters)
-				.record(ledger.total());
+		if (this.statements != null) {
+			this.statements.withTag("route", route).record(ledger.total());
 		}
 		List<StatementLedger.Repeated> repeated = ledger.repeatedAbove(this.properties.getThreshold());
 		if (repeated.isEmpty()) {
 			return;
 		}
-		if (this.meters != null) {
-			Counter.builder("hardened.data.repeated.queries")
-				.description("Requests that ran one statement shape more often than the threshold")
-				.tag("route", route)
-				.register(this.meters)
-				.increment();
+		if (this.repeatedQueries != null) {
+			this.repeatedQueries.withTag("route", route).increment();
 		}
 		StatementLedger.Repeated worst = repeated.get(0);
 		logger.warn(request.getMethod() + " " + route + " ran one statement " + worst.count() + " times ("

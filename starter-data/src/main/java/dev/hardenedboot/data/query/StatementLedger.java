@@ -19,6 +19,9 @@ public final class StatementLedger {
 
 	private int total;
 
+	/** The highest count of any one shape: most requests repeat nothing, and need no sort. */
+	private int mostRepeated;
+
 	@Nullable
 	private final StatementLedger previous;
 
@@ -56,7 +59,9 @@ public final class StatementLedger {
 	 */
 	int count(String shape) {
 		this.total++;
-		return ++this.byShape.computeIfAbsent(shape, (key) -> new Tally()).count;
+		int count = ++this.byShape.computeIfAbsent(shape, (key) -> new Tally()).count;
+		this.mostRepeated = Math.max(this.mostRepeated, count);
+		return count;
 	}
 
 	void addTime(String shape, long elapsedMillis) {
@@ -78,6 +83,9 @@ public final class StatementLedger {
 	 * The shapes run more often than {@code threshold}, most frequent first.
 	 */
 	List<Repeated> repeatedAbove(int threshold) {
+		if (this.mostRepeated <= threshold) {
+			return List.of();
+		}
 		return this.byShape.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue().count > threshold)
