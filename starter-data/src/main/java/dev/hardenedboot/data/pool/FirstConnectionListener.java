@@ -25,8 +25,10 @@ class FirstConnectionListener implements MethodExecutionListener {
 
 	@Override
 	public void afterMethod(MethodExecutionContext executionContext) {
-		if (executionContext.getThrown() == null && executionContext.getResult() instanceof Connection connection
-				&& "getConnection".equals(executionContext.getMethod().getName())) {
+		// The method name first: this runs after every JDBC call beneath the pool (statements,
+		// result sets), and a type test of each result costs more than a name comparison.
+		if ("getConnection".equals(executionContext.getMethod().getName()) && executionContext.getThrown() == null
+				&& executionContext.getResult() instanceof Connection connection) {
 			Connection target = (connection instanceof ProxyJdbcObject proxy
 					&& proxy.getTarget() instanceof Connection raw) ? raw : connection;
 			this.tuner.connectionOpened(executionContext.getProxyConfig().getDataSourceName(), target);
