@@ -5,6 +5,7 @@
 #
 #   benchmarks/breakdown.sh          GET /hello, ~15 min, after benchmarks/run.sh has built the variants
 #   benchmarks/breakdown.sh db       GET /hello/db (one PostgreSQL query), ~30 min
+#   BREAKDOWN_ROWS=1,2 benchmarks/breakdown.sh    only those rows (configurations, in order)
 #
 # Each configuration runs in a fresh JVM (JDK 17, -Xmx512m), is warmed up with wrk -t2 -c50 for
 # BREAKDOWN_WARMUP seconds (default 150), then measured in 3 runs of 10 s. For /hello/db the JVM
@@ -46,6 +47,7 @@ case "$endpoint" in
 			"... tracing off (management.tracing.enabled=false)|hardened|--management.tracing.enabled=false"
 			"... Boot's HTTP server observation off: no http.server.requests timer, no server span (management.observations.enable.http.server.requests=false)|hardened|--management.observations.enable.http.server.requests=false"
 			"... Hardened Boot's servlet filters off (request id, deadline, security headers, load shedding, repeated-query ledger)|hardened|--hardened.request.enabled=false --hardened.security.headers.enabled=false --hardened.resilience.load-shedding.enabled=false --hardened.data.repeated-query.enabled=false"
+			"... the actuator on its own port (management.server.port): its handler mapping, ordered before the application's, no longer sees application requests|hardened|--management.server.port=0"
 		)
 		;;
 	db)
@@ -73,7 +75,13 @@ ticks_per_second=$(getconf CLK_TCK)
 echo "GET $path"
 echo "| configuration | CPU µs per request | req/s | non-2xx |"
 echo "|---|---|---|---|"
+row=0
 for entry in "${configurations[@]}"; do
+	row=$((row + 1))
+	# BREAKDOWN_ROWS=1,2,6 measures only those rows of the table.
+	if [[ -n "${BREAKDOWN_ROWS:-}" && ",$BREAKDOWN_ROWS," != *",$row,"* ]]; then
+		continue
+	fi
 	IFS='|' read -r label variant args <<<"$entry"
 	# shellcheck disable=SC2086 # args is a list of options
 	"$java" -Xmx512m -jar "$jars/$variant/target/hardened-boot-benchmarks-$variant.jar" --server.port="$port" $args \
