@@ -21,7 +21,15 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
 	public CapturedLogs(Class<?> loggerType) {
-		this.logger = (Logger) LoggerFactory.getLogger(loggerType);
+		this(loggerType.getName());
+	}
+
+	/**
+	 * For a logger named after a class the test cannot see, a library's package-private one.
+	 * @param loggerName the logger's name
+	 */
+	public CapturedLogs(String loggerName) {
+		this.logger = (Logger) LoggerFactory.getLogger(loggerName);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.hardenedboot.data.pool.DataPoolProperties.LeakStackCapture;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.lang.Nullable;
 
 /**
  * Tunes every {@link HikariDataSource} in the context: derives its size and lifetimes as it
@@ -36,11 +38,15 @@ class HikariPoolTuner implements BeanPostProcessor, SmartInitializingSingleton {
 
 	private final Binder binder;
 
+	private final ConnectionLeakDetector leakDetector;
+
 	private final Map<String, PoolTuning> tunings = new ConcurrentHashMap<>();
 
-	HikariPoolTuner(DataPoolProperties properties, PoolDerivations derivations, Environment environment) {
+	HikariPoolTuner(DataPoolProperties properties, PoolDerivations derivations, ConnectionLeakDetector leakDetector,
+			Environment environment) {
 		this.properties = properties;
 		this.derivations = derivations;
+		this.leakDetector = leakDetector;
 		this.binder = Binder.get(environment);
 	}
 
@@ -54,11 +60,27 @@ class HikariPoolTuner implements BeanPostProcessor, SmartInitializingSingleton {
 			Duration requestTimeout = this.binder.bind("hardened.request.timeout", Duration.class)
 				.orElse(Duration.ofSeconds(30));
 			PoolTuning tuning = new PoolTuning(beanName, pool, sizeSetByUser, this.properties, requestTimeout,
-					this.derivations);
+					this.derivations, trackBorrows(beanName, pool));
 			tuning.applyConfigured();
 			this.tunings.put(beanName, tuning);
 		}
 		return bean;
+	}
+
+	/**
+	 * Installs a borrow tracker as the pool's metrics tracker factory, unless the application
+	 * chose Hikari's own leak detection, gave the pool metrics of its own, or started it.
+	 */
+	@Nullable
+	private BorrowTracker trackBorrows(String beanName, HikariDataSource pool) {
+		if (this.properties.getLeakStackCapture() != LeakStackCapture.ON_FIRST_LEAK
+				|| pool.getMetricsTrackerFactory() != null || pool.getMetricRegistry() != null
+				|| pool.getHikariPoolMXBean() != null) {
+			return null;
+		}
+		BorrowTracker tracker = this.leakDetector.track(beanName);
+		pool.setMetricsTrackerFactory(tracker.factory());
+		return tracker;
 	}
 
 	/**

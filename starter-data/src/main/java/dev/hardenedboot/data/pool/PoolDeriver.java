@@ -230,7 +230,8 @@ final class PoolDeriver {
 			leak = LEAK_MINIMUM;
 		}
 		checks.add(new Check("leak-detection", Status.PASS,
-				"a connection held over " + leak.toSeconds() + "s is logged with the stack that took it", property));
+				"a connection held over " + leak.toSeconds() + "s is logged as a leak, naming the thread that took it",
+				property));
 		return leak;
 	}
 

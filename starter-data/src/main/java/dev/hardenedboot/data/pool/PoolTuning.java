@@ -34,10 +34,13 @@ class PoolTuning {
 
 	private final PoolDerivations derivations;
 
+	@Nullable
+	private final BorrowTracker borrowTracker;
+
 	private final AtomicBoolean inspected = new AtomicBoolean();
 
 	PoolTuning(String name, HikariDataSource pool, boolean sizeSetByUser, DataPoolProperties properties,
-			Duration requestTimeout, PoolDerivations derivations) {
+			Duration requestTimeout, PoolDerivations derivations, @Nullable BorrowTracker borrowTracker) {
 		this.name = name;
 		this.pool = pool;
 		this.configured = new PoolDeriver.Configured(pool.getMaximumPoolSize(), sizeSetByUser, pool.getMinimumIdle(),
@@ -46,6 +49,7 @@ class PoolTuning {
 		this.properties = properties;
 		this.requestTimeout = requestTimeout;
 		this.derivations = derivations;
+		this.borrowTracker = borrowTracker;
 	}
 
 	HikariDataSource pool() {
@@ -67,7 +71,7 @@ class PoolTuning {
 	 * Logs the derivation made without the server, when the server could not be reached.
 	 */
 	void logUnchecked() {
-		this.derivations.get(this.name).ifPresent(PoolTuning::log);
+		this.derivations.get(this.name).ifPresent(this::log);
 	}
 
 	/**
@@ -109,7 +113,14 @@ class PoolTuning {
 		this.pool.setMinimumIdle(derivation.minimumIdle());
 		this.pool.setMaxLifetime(derivation.maxLifetime().toMillis());
 		this.pool.setKeepaliveTime(derivation.keepaliveTime().toMillis());
-		this.pool.setLeakDetectionThreshold(derivation.leakDetectionThreshold().toMillis());
+		if (this.borrowTracker != null) {
+			// The tracker detects leaks in Hikari's place; both would report each one.
+			this.borrowTracker.threshold(derivation.leakDetectionThreshold());
+			this.pool.setLeakDetectionThreshold(0);
+		}
+		else {
+			this.pool.setLeakDetectionThreshold(derivation.leakDetectionThreshold().toMillis());
+		}
 		this.derivations.record(derivation);
 		if (log) {
 			log(derivation);
@@ -117,7 +128,7 @@ class PoolTuning {
 		return derivation;
 	}
 
-	private static void log(PoolDerivation derivation) {
+	private void log(PoolDerivation derivation) {
 		StringBuilder message = new StringBuilder("Pool '").append(derivation.dataSource())
 			.append("': maximumPoolSize=")
 			.append(derivation.maximumPoolSize())
@@ -132,6 +143,9 @@ class PoolTuning {
 			.append("ms, leakDetectionThreshold=")
 			.append(derivation.leakDetectionThreshold().toSeconds())
 			.append('s');
+		if (this.borrowTracker != null && !derivation.leakDetectionThreshold().isZero()) {
+			message.append(" (borrows tracked; stacks recorded from the first leak on)");
+		}
 		message.append(derivation.serverChecked() ? " (checked against " + derivation.server().product() + ")"
 				: " (server not checked yet)");
 		for (PoolDerivation.Check check : derivation.checks()) {

@@ -49,7 +49,8 @@ class PoolServerIntegrationTests {
 					assertThat(pool.getMaxLifetime()).isEqualTo(90_000);
 					assertThat(pool.getKeepaliveTime()).isEqualTo(60_000);
 					assertThat(pool.getConnectionTimeout()).as("Hardened Boot's default").isEqualTo(3_000);
-					assertThat(pool.getLeakDetectionThreshold()).isEqualTo(60_000);
+					assertThat(pool.getLeakDetectionThreshold()).as("borrows are tracked instead").isZero();
+					assertThat(derivation.leakDetectionThreshold()).isEqualTo(Duration.ofSeconds(60));
 					pool.close();
 				});
 		}
