@@ -27,15 +27,12 @@ import org.springframework.lang.Nullable;
  * tracker is installed as the pool's {@link MetricsTrackerFactory} and forwards every call to
  * the pool's real metrics once a meter registry exists ({@link #forwardTo}).
  * <p>
- * Hikari tells the tracker how long a returned connection was held, not which one it was.
- * A return is matched to the borrow whose held time agrees, preferring the returning
- * thread's own borrows; on a timed-out borrow Hikari reports an acquisition followed by a
- * timeout on the same thread, and the timeout withdraws it.
+ * Hikari tells the tracker how long a returned connection was held, not which one it was,
+ * and calls it on the returning thread: a return ends that thread's own borrow, or the borrow
+ * whose held time is closest ({@link #match}). On a timed-out borrow Hikari reports an
+ * acquisition followed by a timeout on the same thread, and the timeout withdraws it.
  */
 final class BorrowTracker implements IMetricsTracker {
-
-	/** Hikari truncates held times to milliseconds and reads its clock a moment apart. */
-	private static final long TOLERANCE_MILLIS = 2;
 
 	private static final IMetricsTracker NO_METRICS = new IMetricsTracker() {
 	};
@@ -204,33 +201,34 @@ final class BorrowTracker implements IMetricsTracker {
 		return overdue;
 	}
 
+	/**
+	 * The borrow a return ends: the returning thread's own borrow if it has one (the one whose
+	 * held time is closest, when it holds several), otherwise the borrow of any thread whose
+	 * held time is closest. Held times are only compared, never required to agree: on a busy
+	 * machine a thread can be descheduled for milliseconds between Hikari's clock reading and
+	 * ours. Every return ends one borrow, so the borrows kept never outnumber the connections
+	 * lent; at worst a connection handed to another thread and closed there is taken for
+	 * another one that thread holds.
+	 */
 	@Nullable
 	private Borrow match(long heldMillis, long now) {
 		Thread thread = Thread.currentThread();
-		Borrow agreeing = null;
-		long agreeingDistance = Long.MAX_VALUE;
-		Borrow ownShorter = null;
-		long ownShorterDistance = Long.MAX_VALUE;
+		Borrow best = null;
+		boolean bestOwn = false;
+		long bestDistance = Long.MAX_VALUE;
 		for (Borrow borrow : this.outstanding) {
-			long held = TimeUnit.NANOSECONDS.toMillis(now - borrow.borrowedNanos());
-			long distance = Math.abs(held - heldMillis);
 			boolean own = borrow.thread() == thread;
-			if (distance <= TOLERANCE_MILLIS) {
-				// Among borrows that agree, the returning thread's own first.
-				long rank = own ? distance : TOLERANCE_MILLIS + 1 + distance;
-				if (rank < agreeingDistance) {
-					agreeing = borrow;
-					agreeingDistance = rank;
-				}
+			if (bestOwn && !own) {
+				continue;
 			}
-			else if (own && held < heldMillis && distance < ownShorterDistance) {
-				// Our clock starts a moment after Hikari's: a pause in between (a GC) makes our
-				// held time shorter, never longer.
-				ownShorter = borrow;
-				ownShorterDistance = distance;
+			long distance = Math.abs(TimeUnit.NANOSECONDS.toMillis(now - borrow.borrowedNanos()) - heldMillis);
+			if (best == null || (own && !bestOwn) || distance < bestDistance) {
+				best = borrow;
+				bestOwn = own;
+				bestDistance = distance;
 			}
 		}
-		return (agreeing != null) ? agreeing : ownShorter;
+		return best;
 	}
 
 	private record PoolStarted(String name, PoolStats stats) {

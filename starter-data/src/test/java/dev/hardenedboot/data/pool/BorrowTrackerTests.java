@@ -34,35 +34,46 @@ class BorrowTrackerTests {
 	}
 
 	@Test
-	void returnOnAnotherThreadIsMatchedByTheTimeHeld() throws Exception {
+	void returnOnAThreadWithoutBorrowsIsMatchedByTheTimeHeld() throws Exception {
 		// Like Hikari, the test reads its clock just before the tracker does.
 		long borrowed = System.nanoTime();
 		this.tracker.recordConnectionAcquiredNanos(1_000);
 		Thread.sleep(300);
-		// The returning thread borrowed a connection of its own a moment ago, and hands back
-		// the one this thread borrowed 300 ms ago.
-		runOnNewThread(() -> {
-			this.tracker.recordConnectionAcquiredNanos(1_000);
-			this.tracker.recordConnectionUsageMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - borrowed));
-		});
+		runOnNewThread(() -> this.tracker.recordConnectionAcquiredNanos(1_000));
+		// A third thread hands back the connection this thread borrowed 300 ms ago.
+		runOnNewThread(() -> this.tracker
+			.recordConnectionUsageMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - borrowed)));
 		assertThat(this.tracker.overdue(System.nanoTime() + TimeUnit.SECONDS.toNanos(61))).singleElement()
 			.satisfies((borrow) -> assertThat(borrow.thread()).isNotSameAs(Thread.currentThread()));
 	}
 
 	@Test
-	void returnThatAgreesWithNoBorrowEndsNone() throws Exception {
+	void ownBorrowIsEndedWhateverTheClocksSay() throws Exception {
 		runOnNewThread(() -> this.tracker.recordConnectionAcquiredNanos(1_000));
-		// Held for 5 s by Hikari's account: a borrow made just now on another thread is not it.
+		this.tracker.recordConnectionAcquiredNanos(1_000);
+		Thread.sleep(20);
+		// At the return Hikari read its clock, then this thread was descheduled for 20 ms
+		// before the tracker read its own: Hikari's held time is the shorter (this failed
+		// under benchmark load with held times required to agree).
+		this.tracker.recordConnectionUsageMillis(0);
+		// Descheduled at the borrow, it is the other way round.
+		this.tracker.recordConnectionAcquiredNanos(1_000);
 		this.tracker.recordConnectionUsageMillis(5_000);
-		assertThat(this.tracker.outstanding()).isOne();
+		assertThat(this.tracker.overdue(System.nanoTime() + TimeUnit.SECONDS.toNanos(61))).singleElement()
+			.satisfies((borrow) -> assertThat(borrow.thread()).isNotSameAs(Thread.currentThread()));
 	}
 
 	@Test
-	void ownBorrowMatchesWhenAPauseMadeItLookShorter() throws Exception {
+	void ownBorrowClosestInTimeIsEndedWhenTheThreadHoldsSeveral() throws Exception {
+		long first = System.nanoTime();
 		this.tracker.recordConnectionAcquiredNanos(1_000);
-		Thread.sleep(20);
-		// Hikari read its clock before a (simulated) 500 ms pause, the tracker after it.
-		this.tracker.recordConnectionUsageMillis(520);
+		Thread.sleep(300);
+		this.tracker.recordConnectionAcquiredNanos(1_000);
+		// The nested borrow goes back first, then the outer one.
+		this.tracker.recordConnectionUsageMillis(0);
+		assertThat(this.tracker.overdue(first + TimeUnit.SECONDS.toNanos(60) + TimeUnit.MILLISECONDS.toNanos(100)))
+			.as("the borrow left is the one 300 ms older").hasSize(1);
+		this.tracker.recordConnectionUsageMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - first));
 		assertThat(this.tracker.outstanding()).isZero();
 	}
 
