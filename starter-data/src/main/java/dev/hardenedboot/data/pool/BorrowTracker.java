@@ -152,6 +152,10 @@ final class BorrowTracker implements IMetricsTracker {
 	@Override
 	public void recordConnectionTimeout() {
 		this.metrics.recordConnectionTimeout();
+		if (this.thresholdNanos <= 0) {
+			// Not tracked: the acquisition Hikari recorded just before added no borrow.
+			return;
+		}
 		// Hikari recorded the failed borrow as an acquisition just before, on this thread.
 		Thread thread = Thread.currentThread();
 		Borrow latest = null;
