@@ -47,7 +47,8 @@ case "$endpoint" in
 		configurations=(
 			"plain Boot|plain|"
 			"Hardened Boot, defaults|hardened|"
-			"... HikariCP leak detection off (spring.datasource.hikari.leak-detection-threshold=0)|hardened|--spring.datasource.hikari.leak-detection-threshold=0"
+			"... leak detection off (spring.datasource.hikari.leak-detection-threshold=0)|hardened|--spring.datasource.hikari.leak-detection-threshold=0"
+			"... HikariCP's own leak detection, a stack per borrow, instead of borrow tracking (hardened.data.pool.leak-stack-capture=every-borrow)|hardened|--hardened.data.pool.leak-stack-capture=every-borrow"
 			"... JDBC spans and timers off (hardened.data.tracing.enabled=false)|hardened|--hardened.data.tracing.enabled=false"
 			"... statement deadline and repeated-query counting off (hardened.data.statement.enabled=false, hardened.data.repeated-query.enabled=false)|hardened|--hardened.data.statement.enabled=false --hardened.data.repeated-query.enabled=false"
 			"... tracing off (management.tracing.enabled=false)|hardened|--management.tracing.enabled=false"
