@@ -21,7 +21,8 @@ variant_jar() {
 }
 
 # start_variant VARIANT PORT [ARGUMENT...]: starts the variant (JDK 17, -Xmx512m) in the current
-# directory, where the plain variant writes its log file, and waits until it answers; sets $pid.
+# directory, where the plain variant writes its log file, and waits until it answers (exits if it
+# does not within 60 s); sets $pid.
 start_variant() {
 	local variant="$1" port="$2"
 	shift 2
@@ -31,6 +32,9 @@ start_variant() {
 		curl -sf "http://127.0.0.1:$port/hello" >/dev/null && return
 		sleep 0.5
 	done
+	echo "$variant did not answer on port $port within 60 s; its log: $PWD/$variant-$port.log" >&2
+	stop_variant "$pid"
+	exit 1
 }
 
 # warm_up PORT PATH PREWARM WARMUP: wrk -t2 -c50 on PATH for WARMUP seconds; for another path

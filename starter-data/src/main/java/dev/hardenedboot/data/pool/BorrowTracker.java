@@ -20,8 +20,8 @@ import org.springframework.lang.Nullable;
  * {@link ConnectionLeakDetector} can report those held past the leak threshold.
  * <p>
  * Hikari's own leak detection creates an {@code Exception} at every borrow to keep the
- * stack that took the connection; in a Spring MVC request that is about 150 frames and the
- * largest single cost of a one-query request. This tracker records the thread, the request
+ * stack that took the connection; in a Spring MVC request that is about 150 frames, and
+ * one of the largest costs of a one-query request. This tracker records the thread, the request
  * context and the time instead, and records the stack only once its pool has leaked a
  * connection. The only borrow and return hook Hikari offers is its metrics tracker, so the
  * tracker is installed as the pool's {@link MetricsTrackerFactory} and forwards every call to
@@ -69,7 +69,9 @@ final class BorrowTracker implements IMetricsTracker {
 		return this::poolStarted;
 	}
 
-	private IMetricsTracker poolStarted(String poolName, PoolStats poolStats) {
+	// Synchronized with forwardTo: the pool may start while the registry binds, and one of
+	// the two must see the other's state.
+	private synchronized IMetricsTracker poolStarted(String poolName, PoolStats poolStats) {
 		this.started = new PoolStarted(poolName, poolStats);
 		MetricsTrackerFactory factory = this.metricsFactory;
 		if (factory != null) {
@@ -285,6 +287,7 @@ final class BorrowTracker implements IMetricsTracker {
 			return this.reported;
 		}
 
+		// Only the detector's one sweeping thread reports.
 		private boolean markReported() {
 			if (this.reported) {
 				return false;

@@ -3,7 +3,6 @@ package dev.hardenedboot.data.pool;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 
@@ -57,7 +56,7 @@ public class DataPoolAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ MeterBinder.class, MicrometerMetricsTrackerFactory.class })
+	@ConditionalOnClass(MeterBinder.class)
 	static class TrackedPoolMetricsConfiguration {
 
 		@Bean

@@ -78,11 +78,24 @@ class BorrowTrackerTests {
 	}
 
 	@Test
-	void timedOutBorrowIsWithdrawn() {
+	void timedOutBorrowIsWithdrawn() throws Exception {
+		long first = System.nanoTime();
 		this.tracker.recordConnectionAcquiredNanos(1_000);
+		Thread.sleep(100);
 		this.tracker.recordConnectionAcquiredNanos(3_000_000_000L);
 		this.tracker.recordConnectionTimeout();
-		assertThat(this.tracker.outstanding()).as("the connection borrowed before the timeout").isOne();
+		assertThat(this.tracker.outstanding()).isOne();
+		assertThat(this.tracker.overdue(first + TimeUnit.SECONDS.toNanos(60) + TimeUnit.MILLISECONDS.toNanos(50)))
+			.as("the borrow left is the one before the timeout, 100 ms older").hasSize(1);
+	}
+
+	@Test
+	void timeoutWhileUntrackedEndsNoTrackedBorrow() {
+		this.tracker.recordConnectionAcquiredNanos(1_000);
+		this.tracker.threshold(Duration.ZERO);
+		this.tracker.recordConnectionAcquiredNanos(3_000_000_000L);
+		this.tracker.recordConnectionTimeout();
+		assertThat(this.tracker.outstanding()).isOne();
 	}
 
 	@Test
